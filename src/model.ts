@@ -1,0 +1,253 @@
+// Types shared by every pipeline stage. Stages import this file, never each other:
+// config → fetch → decode → parse → dedupe → store, put together by worker/ and cli/.
+
+// ---------------------------------------------------------------- config
+
+export interface SourceConfig {
+  readonly id: string;
+  readonly name: string;
+  /** http(s) URL, or an absolute local file path (resolved against the config folder at load). */
+  readonly url: string;
+  readonly region: string | null;
+  readonly tags: readonly string[];
+  readonly intervalMs: number;
+  /** Charset override (e.g. "euc-kr"); null means detect. */
+  readonly encoding: string | null;
+  /** IANA zone for dates written without an offset. */
+  readonly timezone: string;
+  readonly enabled: boolean;
+  /** Higher wins when choosing a story's representative (later issue); default 0. */
+  readonly priority: number;
+}
+
+export interface RetentionSettings {
+  readonly days: number | null;
+  readonly itemsPerSource: number | null;
+}
+
+export interface Settings {
+  /** Database file path, relative paths resolved against the working directory. */
+  readonly database: string;
+  readonly timezone: string;
+  readonly userAgent: string;
+  readonly defaultIntervalMs: number;
+  readonly concurrency: number;
+  readonly perHostConcurrency: number;
+  readonly timeoutMs: number;
+  readonly maxBodyBytes: number;
+  /** Upper bound for the exponential back-off of a failing source. */
+  readonly maxBackoffMs: number;
+  readonly retention: RetentionSettings;
+  readonly http: { readonly host: string; readonly port: number };
+}
+
+export interface Config {
+  readonly dir: string;
+  readonly settings: Settings;
+  readonly sources: readonly SourceConfig[];
+}
+
+/** A problem in a config file, located so a person can fix it. */
+export interface ConfigIssue {
+  readonly file: string;
+  readonly line: number;
+  readonly column: number;
+  readonly message: string;
+}
+
+// ---------------------------------------------------------------- errors
+
+export type SourceErrorKind =
+  | 'dns'
+  | 'refused'
+  | 'timeout'
+  | 'tls'
+  | 'network'
+  | 'http-status'
+  | 'too-large'
+  | 'redirect'
+  | 'not-a-feed'
+  | 'parse'
+  | 'file';
+
+/** Why one source failed. `kind` is stable (stored, shown, used for back-off); `message` is for people. */
+export interface SourceError {
+  readonly kind: SourceErrorKind;
+  readonly message: string;
+  /** HTTP status for kind 'http-status'. */
+  readonly status?: number;
+  /** When the server asked us to come back (429/503 Retry-After). */
+  readonly retryAfter?: Date | null;
+  readonly cause?: unknown;
+}
+
+// ---------------------------------------------------------------- fetch
+
+export interface FetchRequest {
+  readonly url: string;
+  readonly etag: string | null;
+  readonly lastModified: string | null;
+}
+
+export interface FetchOptions {
+  readonly userAgent: string;
+  readonly timeoutMs: number;
+  readonly maxBodyBytes: number;
+  readonly maxRedirects: number;
+}
+
+interface FetchCommon {
+  /** URL the body finally came from, after redirects. */
+  readonly finalUrl: string;
+  /** Set when a 301/308 moved the feed: the user should update the URL in sources.yaml. */
+  readonly permanentRedirect: string | null;
+  readonly etag: string | null;
+  readonly lastModified: string | null;
+}
+
+export type FetchResult =
+  | (FetchCommon & {
+      readonly status: 'ok';
+      readonly httpStatus: number | null;
+      readonly body: Buffer;
+      readonly contentType: string | null;
+    })
+  | (FetchCommon & { readonly status: 'not-modified' })
+  | { readonly status: 'failed'; readonly error: SourceError; readonly permanentRedirect: string | null };
+
+// ---------------------------------------------------------------- decode
+
+export interface DecodedBody {
+  readonly text: string;
+  /** Canonical name of the encoding used, lower-case (e.g. "utf-8", "euc-kr"). */
+  readonly encoding: string;
+  /** How it was chosen: 'override' | 'bom' | 'http' | 'xml' | 'detected' | 'default'. */
+  readonly encodingSource: 'override' | 'bom' | 'http' | 'xml' | 'detected' | 'default';
+  /** Set when the declared encoding was wrong and another was used, for the poll log. */
+  readonly warning: string | null;
+}
+
+// ---------------------------------------------------------------- parse
+
+export type FeedFormat = 'rss090' | 'rss091' | 'rss092' | 'rss10' | 'rss20' | 'atom03' | 'atom10';
+
+export interface ParseOptions {
+  /** Address the feed was read from: base for relative links. */
+  readonly url: string;
+  /** Zone for dates written without an offset (default Asia/Seoul). */
+  readonly timezone: string;
+  /** "Now" for clamping future dates. */
+  readonly now: Date;
+}
+
+export interface ParsedItem {
+  readonly guid: string | null;
+  /** Absolute http(s) URL or null. */
+  readonly url: string | null;
+  /** Plain text, entities decoded once, whitespace collapsed. */
+  readonly title: string | null;
+  /** Plain text. */
+  readonly summary: string | null;
+  /** Sanitised HTML. */
+  readonly content: string | null;
+  /** Byline without e-mail addresses. */
+  readonly author: string | null;
+  readonly categories: readonly string[];
+  readonly image: string | null;
+  readonly published: Date | null;
+  readonly updated: Date | null;
+}
+
+export interface ParsedFeed {
+  readonly format: FeedFormat;
+  readonly title: string | null;
+  readonly link: string | null;
+  readonly description: string | null;
+  readonly language: string | null;
+  readonly items: readonly ParsedItem[];
+}
+
+export type ParseResult =
+  | { readonly ok: true; readonly feed: ParsedFeed }
+  | { readonly ok: false; readonly error: SourceError };
+
+// ---------------------------------------------------------------- dedupe
+
+/** A parsed item with its identity inside its source. See dedupe/item-key.ts: never change lightly. */
+export interface KeyedItem extends ParsedItem {
+  readonly key: string;
+  /** The canonical form of `url` (https, no tracking parameters, no mobile host), or null. */
+  readonly canonicalUrl: string | null;
+  /** Hash of the fields whose change makes an edit (title, summary, content, …). */
+  readonly contentHash: string;
+}
+
+// ---------------------------------------------------------------- store
+
+export interface SaveCounts {
+  readonly new: number;
+  readonly updated: number;
+  readonly unchanged: number;
+}
+
+export interface SourceState {
+  readonly id: string;
+  readonly etag: string | null;
+  readonly lastModified: string | null;
+  readonly lastPollAt: Date | null;
+  readonly lastSuccessAt: Date | null;
+  readonly consecutiveFailures: number;
+  readonly lastError: { readonly kind: SourceErrorKind; readonly message: string } | null;
+  readonly nextPollAt: Date | null;
+  readonly permanentRedirect: string | null;
+  readonly itemCount: number;
+}
+
+export interface StoredItem {
+  readonly id: number;
+  readonly source: string;
+  readonly guid: string | null;
+  readonly url: string | null;
+  readonly title: string | null;
+  readonly summary: string | null;
+  readonly content: string | null;
+  readonly author: string | null;
+  readonly categories: readonly string[];
+  readonly image: string | null;
+  readonly published: Date;
+  readonly updated: Date | null;
+  readonly fetched: Date;
+}
+
+export interface ItemQuery {
+  readonly sources?: readonly string[];
+  readonly since?: Date;
+  readonly search?: string;
+  readonly limit?: number;
+}
+
+// ---------------------------------------------------------------- worker
+
+export type PollOutcome =
+  | {
+      readonly status: 'updated';
+      readonly source: string;
+      readonly counts: SaveCounts;
+      readonly encoding: string;
+      readonly warning: string | null;
+      readonly permanentRedirect: string | null;
+      readonly durationMs: number;
+    }
+  | {
+      readonly status: 'not-modified';
+      readonly source: string;
+      readonly permanentRedirect: string | null;
+      readonly durationMs: number;
+    }
+  | {
+      readonly status: 'failed';
+      readonly source: string;
+      readonly error: SourceError;
+      readonly permanentRedirect: string | null;
+      readonly durationMs: number;
+    };

@@ -1,0 +1,54 @@
+// A local HTTP origin on 127.0.0.1 (port 0) that serves scripted responses to the code under test.
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+export type Handler = (req: http.IncomingMessage, res: http.ServerResponse) => void;
+
+export interface Origin {
+  readonly url: string;
+  /** Absolute URL of a path on this origin. */
+  at(path: string): string;
+  /** Replace or add the handler for a path (exact match on the path without query). */
+  route(path: string, handler: Handler): void;
+  /** Requests seen so far, in order. */
+  readonly requests: { method: string; path: string; headers: http.IncomingHttpHeaders }[];
+  close(): Promise<void>;
+}
+
+// startOrigin listens on a free loopback port; close it in afterEach/afterAll.
+export async function startOrigin(routes: Record<string, Handler> = {}): Promise<Origin> {
+  const table = new Map(Object.entries(routes));
+  const requests: Origin['requests'] = [];
+  const server = http.createServer((req, res) => {
+    const path = new URL(req.url ?? '/', 'http://x').pathname;
+    requests.push({ method: req.method ?? 'GET', path, headers: req.headers });
+    const handler = table.get(path) ?? table.get(decodeURIComponent(path));
+    if (!handler) {
+      res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
+      return;
+    }
+    handler(req, res);
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  const url = `http://127.0.0.1:${port}`;
+  return {
+    url,
+    at: (path) => url + path,
+    route: (path, handler) => void table.set(path, handler),
+    requests,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}
+
+// serveBody answers every request with the given bytes and headers.
+export function serveBody(body: string | Buffer, headers: Record<string, string> = {}, status = 200): Handler {
+  return (_req, res) => {
+    res.writeHead(status, { 'content-type': 'application/rss+xml; charset=utf-8', ...headers });
+    res.end(body);
+  };
+}
