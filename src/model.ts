@@ -68,7 +68,9 @@ export type SourceErrorKind =
   | 'redirect'
   | 'not-a-feed'
   | 'parse'
-  | 'file';
+  | 'file'
+  /** A bug in regionwire itself, caught so the other sources keep going. */
+  | 'internal';
 
 /** Why one source failed. `kind` is stable (stored, shown, used for back-off); `message` is for people. */
 export interface SourceError {
