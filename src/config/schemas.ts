@@ -1,0 +1,51 @@
+import { readFileSync } from 'node:fs';
+import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
+
+/** The config files, each with one top-level key of the same name. */
+export type ConfigFileKind = 'sources' | 'settings' | 'topics';
+
+/** A JSON Schema object as far as messages need to read it. */
+export interface SchemaNode {
+  readonly title?: string;
+  readonly description?: string;
+  readonly type?: string | readonly string[];
+  readonly properties?: Readonly<Record<string, SchemaNode>>;
+  readonly items?: SchemaNode;
+  readonly examples?: readonly unknown[];
+}
+
+// The schemas ship in config/schema/ so editors can use them too; the code reads the copy
+// shipped with the package (two levels up from both src/config/ and dist/config/), never one
+// from a user's --config folder, so validation always matches the code that runs.
+const SCHEMA_DIR = new URL('../../config/schema/', import.meta.url);
+
+// Draft-07 because it is the draft YAML editors (yaml-language-server) understand best.
+const ajv = new Ajv({ allErrors: true, allowUnionTypes: true, strict: true });
+const compiled = new Map<ConfigFileKind, { schema: SchemaNode; validate: ValidateFunction }>();
+
+// schemaFor loads and compiles a file's schema once.
+export function schemaFor(kind: ConfigFileKind): { schema: SchemaNode; validate: ValidateFunction } {
+  let entry = compiled.get(kind);
+  if (!entry) {
+    const schema = JSON.parse(readFileSync(new URL(`${kind}.schema.json`, SCHEMA_DIR), 'utf8')) as SchemaNode;
+    entry = { schema, validate: ajv.compile(schema) };
+    compiled.set(kind, entry);
+  }
+  return entry;
+}
+
+// validateAgainstSchema returns ajv's raw errors for one file's data (empty when valid).
+export function validateAgainstSchema(kind: ConfigFileKind, data: unknown): readonly ErrorObject[] {
+  const { validate } = schemaFor(kind);
+  return validate(data) ? [] : [...(validate.errors ?? [])];
+}
+
+// subschema walks the schema along a data path, for titles and allowed keys in messages.
+export function subschema(root: SchemaNode, path: readonly (string | number)[]): SchemaNode | undefined {
+  let node: SchemaNode | undefined = root;
+  for (const segment of path) {
+    if (!node) return undefined;
+    node = typeof segment === 'number' ? node.items : node.properties?.[segment];
+  }
+  return node;
+}
