@@ -1,0 +1,154 @@
+// The items table and its search index: upserts from a poll, and listing.
+import type Database from 'better-sqlite3';
+import type { ItemQuery, KeyedItem, SaveCounts, StoredItem } from '../model.js';
+import { ftsQuery, htmlToText, searchText } from './search.js';
+import { dateOrNull, iso, isoOrNull } from './time.js';
+
+export interface ItemRepo {
+  /** Must run inside the caller's transaction (see polls.ts). */
+  saveItems(source: string, items: readonly KeyedItem[], now: Date): SaveCounts;
+  queryItems(q: ItemQuery): StoredItem[];
+}
+
+interface ItemRow {
+  id: number;
+  source_id: string;
+  guid: string | null;
+  url: string | null;
+  title: string | null;
+  summary: string | null;
+  content: string | null;
+  author: string | null;
+  categories: string;
+  image: string | null;
+  published_at: string;
+  updated_at: string | null;
+  fetched_at: string;
+}
+
+const DEFAULT_LIMIT = 50;
+
+// itemRepo prepares the statements for items and items_fts once.
+export function itemRepo(db: Database.Database): ItemRepo {
+  const find = db.prepare('SELECT id, content_hash FROM items WHERE source_id = ? AND item_key = ?');
+  const insert = db.prepare(`
+    INSERT INTO items (source_id, item_key, guid, url, canonical_url, title, summary, content, author,
+                       categories, image, published_at, updated_at, fetched_at, content_hash)
+    VALUES (@source, @key, @guid, @url, @canonicalUrl, @title, @summary, @content, @author,
+            @categories, @image, coalesce(@published, @now), @updated, @now, @contentHash)`);
+  // fetched_at is never touched, and published_at only when the feed now gives a real date.
+  const update = db.prepare(`
+    UPDATE items SET guid = @guid, url = @url, canonical_url = @canonicalUrl, title = @title,
+      summary = @summary, content = @content, author = @author, categories = @categories,
+      image = @image, published_at = coalesce(@published, published_at), updated_at = @updated,
+      changed_at = @now, content_hash = @contentHash
+    WHERE id = @id`);
+  const ftsInsert = db.prepare(
+    'INSERT INTO items_fts (rowid, title, summary, content, author, categories) VALUES (?, ?, ?, ?, ?, ?)',
+  );
+  const ftsDelete = db.prepare('DELETE FROM items_fts WHERE rowid = ?');
+  const queries = new Map<string, Database.Statement>();
+
+  const index = (id: number | bigint, item: KeyedItem): void => {
+    ftsInsert.run(
+      id,
+      searchText(item.title),
+      searchText(item.summary),
+      searchText(htmlToText(item.content)),
+      searchText(item.author),
+      searchText(item.categories.join(' ')),
+    );
+  };
+
+  return {
+    saveItems(source, items, now) {
+      let created = 0;
+      let updated = 0;
+      let unchanged = 0;
+      for (const item of items) {
+        const found = find.get(source, item.key) as { id: number; content_hash: string } | undefined;
+        if (found !== undefined && found.content_hash === item.contentHash) {
+          unchanged++;
+          continue;
+        }
+        const row = {
+          source,
+          key: item.key,
+          guid: item.guid,
+          url: item.url,
+          canonicalUrl: item.canonicalUrl,
+          title: item.title,
+          summary: item.summary,
+          content: item.content,
+          author: item.author,
+          categories: JSON.stringify(item.categories),
+          image: item.image,
+          published: isoOrNull(item.published),
+          updated: isoOrNull(item.updated),
+          now: iso(now),
+          contentHash: item.contentHash,
+        };
+        if (found === undefined) {
+          index(insert.run(row).lastInsertRowid, item);
+          created++;
+        } else {
+          update.run({ ...row, id: found.id });
+          ftsDelete.run(found.id);
+          index(found.id, item);
+          updated++;
+        }
+      }
+      return { new: created, updated, unchanged };
+    },
+
+    // Newest first (published, then id); an empty or punctuation-only search matches nothing.
+    queryItems(q) {
+      const where: string[] = [];
+      const params: (string | number)[] = [];
+      if (q.sources !== undefined) {
+        where.push('source_id IN (SELECT value FROM json_each(?))');
+        params.push(JSON.stringify(q.sources));
+      }
+      if (q.since !== undefined) {
+        where.push('published_at >= ?');
+        params.push(iso(q.since));
+      }
+      if (q.search !== undefined) {
+        const match = ftsQuery(q.search);
+        if (match === null) return [];
+        where.push('id IN (SELECT rowid FROM items_fts WHERE items_fts MATCH ?)');
+        params.push(match);
+      }
+      const sql = `
+        SELECT id, source_id, guid, url, title, summary, content, author, categories, image,
+               published_at, updated_at, fetched_at
+        FROM items ${where.length === 0 ? '' : `WHERE ${where.join(' AND ')}`}
+        ORDER BY published_at DESC, id DESC LIMIT ?`;
+      let stmt = queries.get(sql);
+      if (stmt === undefined) {
+        stmt = db.prepare(sql);
+        queries.set(sql, stmt);
+      }
+      const rows = stmt.all(...params, Math.max(0, Math.trunc(q.limit ?? DEFAULT_LIMIT))) as ItemRow[];
+      return rows.map(toItem);
+    },
+  };
+}
+
+function toItem(row: ItemRow): StoredItem {
+  return {
+    id: row.id,
+    source: row.source_id,
+    guid: row.guid,
+    url: row.url,
+    title: row.title,
+    summary: row.summary,
+    content: row.content,
+    author: row.author,
+    categories: JSON.parse(row.categories) as string[],
+    image: row.image,
+    published: new Date(row.published_at),
+    updated: dateOrNull(row.updated_at),
+    fetched: new Date(row.fetched_at),
+  };
+}

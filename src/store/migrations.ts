@@ -1,0 +1,111 @@
+// Numbered schema migrations, recorded in PRAGMA user_version.
+import type Database from 'better-sqlite3';
+
+// Append only: a released migration is never edited, because databases that already ran it
+// would never see the change. Times are ISO-8601 UTC text with milliseconds
+// ('2024-12-01T08:55:13.000Z'): readable in `sqlite3` and correctly ordered by plain text comparison.
+const MIGRATIONS: readonly string[] = [
+  // 1: sources, items, poll log, search index.
+  `
+  CREATE TABLE sources (
+    id                   TEXT PRIMARY KEY,              -- the id from sources.yaml
+    name                 TEXT NOT NULL,                 -- display name
+    url                  TEXT NOT NULL,                 -- feed address as configured
+    region               TEXT,                          -- e.g. 'gangwon', or NULL
+    tags                 TEXT NOT NULL DEFAULT '[]',    -- JSON array of strings
+    enabled              INTEGER NOT NULL DEFAULT 1,    -- 1 polled, 0 paused in the config
+    interval_ms          INTEGER NOT NULL,              -- polling interval from the config
+    removed_at           TEXT,                          -- when it left the config; rows and items are kept
+    etag                 TEXT,                          -- validator for the next conditional GET
+    last_modified        TEXT,                          -- Last-Modified validator, as the server sent it
+    last_poll_at         TEXT,                          -- end of the last poll, whatever its outcome
+    last_success_at      TEXT,                          -- end of the last poll that was 'updated' or 'not-modified'
+    consecutive_failures INTEGER NOT NULL DEFAULT 0,    -- failed polls in a row (drives back-off)
+    last_error_kind      TEXT,                          -- stable kind of the last failure ('timeout', 'parse', …)
+    last_error           TEXT,                          -- message of the last failure; NULL after a success
+    next_poll_at         TEXT,                          -- when the source is due; NULL = as soon as possible
+    permanent_redirect   TEXT,                          -- where a 301/308 moved the feed: update sources.yaml
+    created_at           TEXT NOT NULL                  -- first time the source was seen in the config
+  ) STRICT;
+
+  CREATE TABLE items (
+    id            INTEGER PRIMARY KEY,                  -- stable row id, also the search index rowid
+    source_id     TEXT NOT NULL REFERENCES sources(id),
+    item_key      TEXT NOT NULL,                        -- identity inside the source: 'u:'/'g:'/'h:' (dedupe/item-key.ts)
+    guid          TEXT,                                 -- guid/id as the feed gave it
+    url           TEXT,                                 -- link as the feed gave it
+    canonical_url TEXT,                                 -- https, no tracking parameters, no m./www. host
+    title         TEXT,                                 -- plain text
+    summary       TEXT,                                 -- plain text
+    content       TEXT,                                 -- sanitised HTML
+    author        TEXT,
+    categories    TEXT NOT NULL DEFAULT '[]',           -- JSON array of strings
+    image         TEXT,                                 -- image URL
+    published_at  TEXT NOT NULL,                        -- the feed's date, else when first seen
+    updated_at    TEXT,                                 -- the feed's updated date, if any
+    fetched_at    TEXT NOT NULL,                        -- when regionwire first saw the item
+    changed_at    TEXT,                                 -- when an edit at the source was last stored; NULL if never
+    content_hash  TEXT NOT NULL,                        -- sha256 of the edit-relevant fields
+    UNIQUE (source_id, item_key)
+  ) STRICT;
+  CREATE INDEX items_by_published ON items (published_at DESC, id DESC);
+  CREATE INDEX items_by_source ON items (source_id, published_at DESC, id DESC);
+
+  CREATE TABLE poll_log (
+    id              INTEGER PRIMARY KEY,
+    source_id       TEXT NOT NULL REFERENCES sources(id),
+    started_at      TEXT NOT NULL,
+    finished_at     TEXT NOT NULL,
+    status          TEXT NOT NULL CHECK (status IN ('updated', 'not-modified', 'failed')),
+    http_status     INTEGER,                            -- 304 for 'not-modified'; NULL for local files and network failures
+    new_count       INTEGER NOT NULL DEFAULT 0,
+    updated_count   INTEGER NOT NULL DEFAULT 0,
+    unchanged_count INTEGER NOT NULL DEFAULT 0,
+    error_kind      TEXT,                               -- stable failure kind, for 'failed'
+    error           TEXT,                               -- failure message, for 'failed'
+    encoding        TEXT,                               -- charset the body was decoded with, for 'updated'
+    warning         TEXT,                               -- e.g. the declared charset was wrong
+    duration_ms     INTEGER NOT NULL
+  ) STRICT;
+  CREATE INDEX poll_log_by_source ON poll_log (source_id, started_at DESC);
+  CREATE INDEX poll_log_by_time ON poll_log (started_at DESC);
+
+  -- Search index (store/search.ts). Holds no text of its own (contentless): each column is the
+  -- field as CJK bigrams, so query it through regionwire, or join rowid = items.id. Needs SQLite ≥ 3.43.
+  CREATE VIRTUAL TABLE items_fts USING fts5 (
+    title, summary, content, author, categories,
+    content = '', contentless_delete = 1, tokenize = 'unicode61 remove_diacritics 2'
+  );
+  `,
+];
+
+// SCHEMA_VERSION is the user_version a fully migrated database has.
+export const SCHEMA_VERSION = MIGRATIONS.length;
+
+// migrate brings the database to SCHEMA_VERSION, one transaction per migration.
+export function migrate(db: Database.Database): void {
+  for (;;) {
+    // IMMEDIATE takes the write lock before reading the version, so two processes opening one new
+    // file cannot both run the same migration.
+    const done = db
+      .transaction(() => {
+        const version = userVersion(db);
+        if (version > SCHEMA_VERSION) {
+          throw new Error(
+            `store: database schema version ${version} is newer than this regionwire understands (${SCHEMA_VERSION}); upgrade regionwire or use another database file`,
+          );
+        }
+        const sql = MIGRATIONS[version];
+        if (sql === undefined) return true;
+        db.exec(sql);
+        db.pragma(`user_version = ${version + 1}`);
+        return false;
+      })
+      .immediate();
+    if (done) return;
+  }
+}
+
+function userVersion(db: Database.Database): number {
+  return db.pragma('user_version', { simple: true }) as number;
+}

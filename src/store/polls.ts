@@ -1,0 +1,153 @@
+// Saving one poll of one source (items, poll state, log row) and reading the poll log.
+import type Database from 'better-sqlite3';
+import type { KeyedItem, SaveCounts, SourceError } from '../model.js';
+import type { ItemRepo } from './items.js';
+import { iso } from './time.js';
+
+export type PollResultInput =
+  | {
+      readonly status: 'updated';
+      readonly items: readonly KeyedItem[];
+      readonly etag: string | null;
+      readonly lastModified: string | null;
+      readonly httpStatus: number | null;
+      readonly encoding: string;
+      readonly warning: string | null;
+    }
+  | { readonly status: 'not-modified'; readonly etag: string | null; readonly lastModified: string | null }
+  | { readonly status: 'failed'; readonly error: SourceError };
+
+export interface SavePollInput {
+  readonly source: string;
+  readonly startedAt: Date;
+  readonly finishedAt: Date;
+  readonly nextPollAt: Date;
+  readonly permanentRedirect: string | null;
+  readonly result: PollResultInput;
+}
+
+export interface PollLogEntry {
+  readonly id: number;
+  readonly source: string;
+  readonly startedAt: Date;
+  readonly finishedAt: Date;
+  readonly status: 'updated' | 'not-modified' | 'failed';
+  readonly httpStatus: number | null;
+  readonly counts: SaveCounts;
+  readonly errorKind: string | null;
+  readonly error: string | null;
+  readonly encoding: string | null;
+  readonly warning: string | null;
+  readonly durationMs: number;
+}
+
+export interface PollRepo {
+  savePoll(input: SavePollInput): SaveCounts;
+  pollLog(source?: string, limit?: number): PollLogEntry[];
+}
+
+interface LogRow {
+  id: number;
+  source_id: string;
+  started_at: string;
+  finished_at: string;
+  status: PollLogEntry['status'];
+  http_status: number | null;
+  new_count: number;
+  updated_count: number;
+  unchanged_count: number;
+  error_kind: string | null;
+  error: string | null;
+  encoding: string | null;
+  warning: string | null;
+  duration_ms: number;
+}
+
+const NO_ITEMS: SaveCounts = { new: 0, updated: 0, unchanged: 0 };
+
+// pollRepo prepares the poll statements once; items are written through the item repo.
+export function pollRepo(db: Database.Database, items: ItemRepo): PollRepo {
+  const exists = db.prepare('SELECT 1 FROM sources WHERE id = ?');
+  // A 200 replaces the validators (a body without ETag makes the old one meaningless); a 304 may
+  // resend them, and keeps the old ones when it does not.
+  const success = db.prepare(`
+    UPDATE sources SET
+      etag = iif(@status = 'updated', @etag, coalesce(@etag, etag)),
+      last_modified = iif(@status = 'updated', @lastModified, coalesce(@lastModified, last_modified)),
+      last_poll_at = @finishedAt, last_success_at = @finishedAt, consecutive_failures = 0,
+      last_error_kind = NULL, last_error = NULL, next_poll_at = @nextPollAt,
+      permanent_redirect = @permanentRedirect
+    WHERE id = @source`);
+  // A failure keeps the validators, and a redirect already seen (a DNS failure cannot see one).
+  const failure = db.prepare(`
+    UPDATE sources SET
+      last_poll_at = @finishedAt, consecutive_failures = consecutive_failures + 1,
+      last_error_kind = @kind, last_error = @message, next_poll_at = @nextPollAt,
+      permanent_redirect = coalesce(@permanentRedirect, permanent_redirect)
+    WHERE id = @source`);
+  const log = db.prepare(`
+    INSERT INTO poll_log (source_id, started_at, finished_at, status, http_status, new_count,
+                          updated_count, unchanged_count, error_kind, error, encoding, warning, duration_ms)
+    VALUES (@source, @startedAt, @finishedAt, @status, @httpStatus, @new, @updated, @unchanged,
+            @errorKind, @error, @encoding, @warning, @durationMs)`);
+  const logAll = db.prepare('SELECT * FROM poll_log ORDER BY started_at DESC, id DESC LIMIT ?');
+  const logOne = db.prepare('SELECT * FROM poll_log WHERE source_id = ? ORDER BY started_at DESC, id DESC LIMIT ?');
+
+  const save = db.transaction((input: SavePollInput): SaveCounts => {
+    if (exists.get(input.source) === undefined) throw new Error(`store: unknown source "${input.source}"`);
+    const { result } = input;
+    const times = {
+      source: input.source,
+      startedAt: iso(input.startedAt),
+      finishedAt: iso(input.finishedAt),
+      nextPollAt: iso(input.nextPollAt),
+      permanentRedirect: input.permanentRedirect,
+    };
+    const counts = result.status === 'updated' ? items.saveItems(input.source, result.items, input.finishedAt) : NO_ITEMS;
+    if (result.status === 'failed') {
+      failure.run({ ...times, kind: result.error.kind, message: result.error.message });
+    } else {
+      success.run({ ...times, status: result.status, etag: result.etag, lastModified: result.lastModified });
+    }
+    log.run({
+      source: input.source,
+      startedAt: times.startedAt,
+      finishedAt: times.finishedAt,
+      status: result.status,
+      httpStatus:
+        result.status === 'updated' ? result.httpStatus : result.status === 'not-modified' ? 304 : (result.error.status ?? null),
+      ...counts,
+      errorKind: result.status === 'failed' ? result.error.kind : null,
+      error: result.status === 'failed' ? result.error.message : null,
+      encoding: result.status === 'updated' ? result.encoding : null,
+      warning: result.status === 'updated' ? result.warning : null,
+      durationMs: Math.max(0, input.finishedAt.getTime() - input.startedAt.getTime()),
+    });
+    return counts;
+  });
+
+  return {
+    // One transaction per poll: a crash never leaves items saved without the state that explains them.
+    savePoll: (input) => save.immediate(input),
+    // Most recent first, for one source or all.
+    pollLog: (source, limit = 100) =>
+      ((source === undefined ? logAll.all(limit) : logOne.all(source, limit)) as LogRow[]).map(toEntry),
+  };
+}
+
+function toEntry(row: LogRow): PollLogEntry {
+  return {
+    id: row.id,
+    source: row.source_id,
+    startedAt: new Date(row.started_at),
+    finishedAt: new Date(row.finished_at),
+    status: row.status,
+    httpStatus: row.http_status,
+    counts: { new: row.new_count, updated: row.updated_count, unchanged: row.unchanged_count },
+    errorKind: row.error_kind,
+    error: row.error,
+    encoding: row.encoding,
+    warning: row.warning,
+    durationMs: row.duration_ms,
+  };
+}

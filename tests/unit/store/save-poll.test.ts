@@ -1,0 +1,150 @@
+import Database from 'better-sqlite3';
+import { describe, expect, it } from 'vitest';
+import { keyItems } from '../../../src/dedupe/item-key.js';
+import { at, failed, notModified, parsed, source, tempDbPath, tempStore, updated } from './store-helpers.js';
+
+const articles = [
+  parsed({ guid: '1', url: 'https://www.kado.net/news/articleView.html?idxno=1', title: '춘천 소식', published: at(-60) }),
+  parsed({ guid: '2', url: 'https://www.kado.net/news/articleView.html?idxno=2', title: '원주 소식', published: at(-30) }),
+  parsed({ guid: '3', url: 'https://www.kado.net/news/articleView.html?idxno=3', title: '강릉 소식', published: null }),
+];
+
+function rawRow(store: ReturnType<typeof tempStore>, title: string) {
+  return store.queryItems({ limit: 1000 }).find((i) => i.title === title);
+}
+
+describe('savePoll', () => {
+  it('stores new items once; the same items again are unchanged', () => {
+    const store = tempStore();
+    store.syncSources([source('kado')]);
+    expect(store.savePoll(updated('kado', articles, at(0)))).toEqual({ new: 3, updated: 0, unchanged: 0 });
+    expect(store.savePoll(updated('kado', articles, at(10)))).toEqual({ new: 0, updated: 0, unchanged: 3 });
+    expect(store.queryItems({})).toHaveLength(3);
+    const log = store.pollLog('kado');
+    expect(log.map((l) => l.counts)).toEqual([
+      { new: 0, updated: 0, unchanged: 3 },
+      { new: 3, updated: 0, unchanged: 0 },
+    ]);
+    expect(log[1]).toMatchObject({ status: 'updated', httpStatus: 200, encoding: 'utf-8', durationMs: 1500 });
+  });
+
+  it('dates an item without a published date by when it was first seen', () => {
+    const store = tempStore();
+    store.syncSources([source('kado')]);
+    store.savePoll(updated('kado', articles, at(0)));
+    store.savePoll(updated('kado', articles, at(10)));
+    expect(rawRow(store, '강릉 소식')).toMatchObject({ published: at(0), fetched: at(0) });
+    expect(rawRow(store, '춘천 소식')).toMatchObject({ published: at(-60), fetched: at(0) });
+  });
+
+  it('updates an edited item in place, keeping its id and first-seen time', () => {
+    const file = tempDbPath();
+    const store = tempStore(file);
+    store.syncSources([source('kado')]);
+    store.savePoll(updated('kado', articles, at(0)));
+    const before = rawRow(store, '강릉 소식');
+    const edited = articles.map((a) => (a.guid === '3' ? { ...a, title: '강릉 소식 (수정)', content: '<p>정정</p>' } : a));
+    expect(store.savePoll(updated('kado', edited, at(10)))).toEqual({ new: 0, updated: 1, unchanged: 2 });
+    const after = rawRow(store, '강릉 소식 (수정)');
+    expect(after).toMatchObject({ id: before?.id, fetched: at(0), published: at(0), content: '<p>정정</p>' });
+    expect(store.queryItems({})).toHaveLength(3);
+    const db = new Database(file, { readonly: true });
+    const rows = db.prepare('SELECT id, fetched_at, changed_at FROM items ORDER BY id').all();
+    db.close();
+    expect(rows).toEqual([
+      { id: 1, fetched_at: '2024-12-01T08:00:00.000Z', changed_at: null },
+      { id: 2, fetched_at: '2024-12-01T08:00:00.000Z', changed_at: null },
+      { id: 3, fetched_at: '2024-12-01T08:00:00.000Z', changed_at: '2024-12-01T08:10:00.000Z' },
+    ]);
+  });
+
+  it('takes a real published date given later, else keeps the first', () => {
+    const store = tempStore();
+    store.syncSources([source('kado')]);
+    const item = parsed({ url: 'https://kado.net/a/9', title: '처음', published: null });
+    store.savePoll(updated('kado', [item], at(0)));
+    store.savePoll(updated('kado', [{ ...item, title: '둘째' }], at(10)));
+    expect(rawRow(store, '둘째')?.published).toEqual(at(0));
+    store.savePoll(updated('kado', [{ ...item, title: '셋째', published: at(-120) }], at(20)));
+    expect(rawRow(store, '셋째')?.published).toEqual(at(-120));
+  });
+
+  it('keeps one row for one article reached by http, https, tracking tags and m. across polls', () => {
+    const store = tempStore();
+    store.syncSources([source('kado')]);
+    const a = parsed({ url: 'http://www.kado.net/news/articleView.html?idxno=77', title: '도민체전 개막', published: at(-5) });
+    store.savePoll(updated('kado', [a], at(0)));
+    const b = { ...a, url: 'https://m.kado.net/news/articleView.html?idxno=77&utm_source=rss&fbclid=zz#top' };
+    expect(store.savePoll(updated('kado', [b], at(10)))).toEqual({ new: 0, updated: 0, unchanged: 1 });
+    const c = { ...a, url: 'http://kado.net/?mod=news&act=articleView&idxno=77&call_from=naver' };
+    expect(store.savePoll(updated('kado', [c], at(20)))).toEqual({ new: 0, updated: 0, unchanged: 1 });
+    expect(store.queryItems({})).toHaveLength(1);
+  });
+
+  it('never deletes an item missing from a later poll', () => {
+    const store = tempStore();
+    store.syncSources([source('kado')]);
+    store.savePoll(updated('kado', articles, at(0)));
+    store.savePoll(updated('kado', [], at(10)));
+    expect(store.queryItems({})).toHaveLength(3);
+  });
+
+  it('a failure keeps items and validators and counts up; a success resets', () => {
+    const store = tempStore();
+    store.syncSources([source('kado')]);
+    store.savePoll(updated('kado', articles, at(0)));
+    store.savePoll(failed('kado', { kind: 'http-status', message: 'fetch: 503 from kado.net', status: 503 }, at(10)));
+    store.savePoll(failed('kado', { kind: 'timeout', message: 'fetch: no answer in 20s' }, at(20)));
+    expect(store.sourceState('kado')).toMatchObject({
+      etag: '"v1"',
+      lastModified: 'Sun, 01 Dec 2024 08:00:00 GMT',
+      consecutiveFailures: 2,
+      lastError: { kind: 'timeout', message: 'fetch: no answer in 20s' },
+      lastPollAt: at(20),
+      lastSuccessAt: at(0),
+      nextPollAt: new Date(at(20).getTime() + 1_200_000),
+      itemCount: 3,
+    });
+    expect(store.pollLog('kado', 2).map((l) => [l.status, l.httpStatus, l.errorKind])).toEqual([
+      ['failed', null, 'timeout'],
+      ['failed', 503, 'http-status'],
+    ]);
+
+    store.savePoll(notModified('kado', at(30)));
+    expect(store.sourceState('kado')).toMatchObject({
+      etag: '"v1"',
+      consecutiveFailures: 0,
+      lastError: null,
+      lastSuccessAt: at(30),
+    });
+    expect(store.pollLog('kado', 1)[0]).toMatchObject({ status: 'not-modified', httpStatus: 304 });
+  });
+
+  it('a 200 without validators clears the old ones; a 304 that sends one replaces it', () => {
+    const store = tempStore();
+    store.syncSources([source('kado')]);
+    store.savePoll(notModified('kado', at(0), '"v2"'));
+    expect(store.sourceState('kado')?.etag).toBe('"v2"');
+    store.savePoll(updated('kado', articles, at(10), null));
+    expect(store.sourceState('kado')?.etag).toBeNull();
+  });
+
+  it('stores a permanent redirect for the user to see', () => {
+    const store = tempStore();
+    store.syncSources([source('kado')]);
+    store.savePoll({ ...updated('kado', articles, at(0)), permanentRedirect: 'https://www.kado.net/rss/allArticle.xml' });
+    store.savePoll(failed('kado', { kind: 'dns', message: 'fetch: kado.net not found' }, at(10)));
+    expect(store.sourceState('kado')?.permanentRedirect).toBe('https://www.kado.net/rss/allArticle.xml');
+  });
+
+  it('writes nothing when any part of the poll fails', () => {
+    const store = tempStore();
+    store.syncSources([source('kado')]);
+    expect(() => store.savePoll(updated('nope', articles, at(0)))).toThrow(/unknown source "nope"/);
+    const bad = keyItems(articles).map((k, i) => (i === 2 ? { ...k, contentHash: null as unknown as string } : k));
+    expect(() => store.savePoll(updated('kado', bad, at(0)))).toThrow();
+    expect(store.queryItems({})).toHaveLength(0);
+    expect(store.pollLog()).toHaveLength(0);
+    expect(store.sourceState('kado')?.lastPollAt).toBeNull();
+  });
+});
