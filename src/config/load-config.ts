@@ -14,7 +14,7 @@ import type { YamlFile } from './yaml-locate.js';
 export { ConfigError, formatIssue } from './config-error.js';
 export { parseByteSize } from './byte-size.js';
 export { parseDuration } from './duration.js';
-export { DEFAULT_SETTINGS } from './settings.js';
+export { defaultSettings } from './defaults.js';
 
 const KINDS: readonly ConfigFileKind[] = ['settings', 'sources', 'topics'];
 

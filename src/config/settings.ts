@@ -1,21 +1,7 @@
 import type { Settings } from '../model.js';
+import { defaultSettings } from './defaults.js';
 import { accept, type Reporter } from './report.js';
 import { checkByteSize, checkDuration, checkTimeZone, type Checked } from './value-checks.js';
-
-/** Defaults for every setting; config/settings.yaml and its schema document the same values. */
-export const DEFAULT_SETTINGS: Settings = {
-  database: 'storage/regionwire.db',
-  timezone: 'Asia/Seoul',
-  userAgent: 'regionwire/0.1 (+https://github.com/regionwire/regionwire)',
-  defaultIntervalMs: 30 * 60_000,
-  concurrency: 8,
-  perHostConcurrency: 2,
-  timeoutMs: 30_000,
-  maxBodyBytes: 10 * 1024 * 1024,
-  maxBackoffMs: 6 * 3_600_000,
-  retention: { days: null, itemsPerSource: null },
-  http: { host: '127.0.0.1', port: 8080 },
-};
 
 /** Why polling faster than once a minute is refused; shared with sources' own intervals. */
 export const MIN_INTERVAL_MS = 60_000;
@@ -50,7 +36,7 @@ export function buildSettings(raw: unknown, report: Reporter | null): Settings {
   const http = asMap(map['http']);
   const size = map['max_body_size'];
   const zone = map['timezone'];
-  const d = DEFAULT_SETTINGS;
+  const d = defaultSettings;
 
   return {
     database: pick(map['database'], isString, d.database),

@@ -1,0 +1,76 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { defaultSettings, loadConfig } from '../../../src/config/load-config.js';
+
+const CONFIG = path.join(import.meta.dirname, '..', '..', '..', 'config');
+
+interface Schema {
+  title?: string;
+  description?: string;
+  properties?: Record<string, Schema>;
+  items?: Schema;
+}
+
+// Every property at every depth, with its path, so editors have help text for each.
+function properties(schema: Schema, at = ''): [string, Schema][] {
+  const own = Object.entries(schema.properties ?? {}).flatMap(([key, child]): [string, Schema][] => [
+    [`${at}.${key}`, child],
+    ...properties(child, `${at}.${key}`),
+  ]);
+  return schema.items ? [...own, ...properties(schema.items, `${at}[]`)] : own;
+}
+
+describe('shipped config/', () => {
+  const config = loadConfig(CONFIG);
+
+  it('loads without issues, with at least 12 sources under unique ids', () => {
+    expect(config.sources.length).toBeGreaterThanOrEqual(12);
+    const ids = config.sources.map((s) => s.id);
+    expect(new Set(ids).size).toBe(ids.length);
+  });
+
+  it('points every source at an http(s) URL and gives each a region and tags', () => {
+    for (const source of config.sources) {
+      expect(new URL(source.url).protocol, source.id).toMatch(/^https?:$/);
+      expect(source.region, source.id).not.toBeNull();
+      expect(source.tags.length, source.id).toBeGreaterThan(0);
+    }
+  });
+
+  it('enables the sources whose feeds were confirmed, including both Gangwon and national ones', () => {
+    const enabled = config.sources.filter((s) => s.enabled);
+    expect(enabled.length).toBeGreaterThanOrEqual(12);
+    expect(enabled.map((s) => s.region)).toEqual(expect.arrayContaining(['gangwon', 'national']));
+    expect(enabled.map((s) => s.url)).toEqual(
+      expect.arrayContaining(['https://www.kado.net/rss/allArticle.xml', 'https://www.korea.kr/rss/pressrelease.xml']),
+    );
+  });
+
+  it('writes every setting with its default', () => {
+    expect(config.settings).toEqual(defaultSettings);
+    const text = fs.readFileSync(path.join(CONFIG, 'settings.yaml'), 'utf8');
+    for (const key of ['database', 'timezone', 'user_agent', 'default_interval', 'concurrency', 'per_host_concurrency', 'timeout', 'max_body_size', 'max_backoff', 'retention', 'days', 'items_per_source', 'http', 'host', 'port']) {
+      expect(text).toMatch(new RegExp(`^\\s+${key}:`, 'm'));
+    }
+  });
+
+  it.each(['sources', 'settings'])('references its schema on line 1 of %s.yaml', (name) => {
+    const firstLine = fs.readFileSync(path.join(CONFIG, `${name}.yaml`), 'utf8').split('\n')[0];
+    expect(firstLine).toBe(`# yaml-language-server: $schema=./schema/${name}.schema.json`);
+  });
+
+  it.each(['sources', 'settings', 'topics'])('gives every property of %s.schema.json a title and description', (name) => {
+    const schema = JSON.parse(fs.readFileSync(path.join(CONFIG, 'schema', `${name}.schema.json`), 'utf8')) as Schema;
+    const all = properties(schema);
+    expect(all.length).toBeGreaterThan(0);
+    for (const [at, property] of all) {
+      expect(property.title, at).toBeTruthy();
+      expect(property.description, at).toBeTruthy();
+    }
+  });
+
+  it('does not ship topics.yaml yet', () => {
+    expect(fs.existsSync(path.join(CONFIG, 'topics.yaml'))).toBe(false);
+  });
+});
