@@ -4,6 +4,7 @@ import type Database from 'better-sqlite3';
 // Append only: a released migration is never edited, because databases that already ran it
 // would never see the change. Times are ISO-8601 UTC text with milliseconds
 // ('2024-12-01T08:55:13.000Z'): readable in `sqlite3` and correctly ordered by plain text comparison.
+// Tables are not STRICT so that a `sqlite3` older than 3.37 (Debian 11) can still read them.
 const MIGRATIONS: readonly string[] = [
   // 1: sources, items, poll log, search index.
   `
@@ -26,7 +27,7 @@ const MIGRATIONS: readonly string[] = [
     next_poll_at         TEXT,                          -- when the source is due; NULL = as soon as possible
     permanent_redirect   TEXT,                          -- where a 301/308 moved the feed: update sources.yaml
     created_at           TEXT NOT NULL                  -- first time the source was seen in the config
-  ) STRICT;
+  );
 
   CREATE TABLE items (
     id            INTEGER PRIMARY KEY,                  -- stable row id, also the search index rowid
@@ -47,7 +48,7 @@ const MIGRATIONS: readonly string[] = [
     changed_at    TEXT,                                 -- when an edit at the source was last stored; NULL if never
     content_hash  TEXT NOT NULL,                        -- sha256 of the edit-relevant fields
     UNIQUE (source_id, item_key)
-  ) STRICT;
+  );
   CREATE INDEX items_by_published ON items (published_at DESC, id DESC);
   CREATE INDEX items_by_source ON items (source_id, published_at DESC, id DESC);
 
@@ -66,12 +67,14 @@ const MIGRATIONS: readonly string[] = [
     encoding        TEXT,                               -- charset the body was decoded with, for 'updated'
     warning         TEXT,                               -- e.g. the declared charset was wrong
     duration_ms     INTEGER NOT NULL
-  ) STRICT;
+  );
   CREATE INDEX poll_log_by_source ON poll_log (source_id, started_at DESC);
   CREATE INDEX poll_log_by_time ON poll_log (started_at DESC);
 
-  -- Search index (store/search.ts). Holds no text of its own (contentless): each column is the
-  -- field as CJK bigrams, so query it through regionwire, or join rowid = items.id. Needs SQLite ≥ 3.43.
+  -- Search index (store/search.ts): each column is the field rewritten as CJK bigrams, so query it
+  -- through regionwire, or join rowid = items.id. Contentless (it keeps no copy of the text: a
+  -- fifth of the size of a regular FTS5 table) with contentless_delete, which needs SQLite ≥ 3.43;
+  -- an older sqlite3 shell reads every other table but cannot open this one.
   CREATE VIRTUAL TABLE items_fts USING fts5 (
     title, summary, content, author, categories,
     content = '', contentless_delete = 1, tokenize = 'unicode61 remove_diacritics 2'
