@@ -27,8 +27,8 @@ function duplicateKeyMessage(yaml: YamlFile, offset: number): string {
       const key = map.items[index]!.key;
       const name = isScalar(key) ? String(key.value) : '';
       const first = map.items.find((pair) => isScalar(pair.key) && String(pair.key.value) === name);
-      const firstLine = isScalar(first?.key) ? yaml.lineCounter.linePos(first.key.range?.[0] ?? 0).line : null;
-      found = `key "${name}"` + (firstLine !== null ? ` (first written on line ${firstLine})` : '');
+      const firstAt = isScalar(first?.key) ? yaml.lineCounter.linePos(first.key.range?.[0] ?? 0).line : null;
+      found = `key "${name}"` + (firstAt !== null ? ` (first written on line ${firstAt})` : '');
       return visit.BREAK;
     },
   });
