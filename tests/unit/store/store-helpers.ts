@@ -29,6 +29,7 @@ export function tempStore(file = tempDbPath()): Store {
   return store;
 }
 
+// source is a valid SourceConfig for `id`, with overrides.
 export function source(id: string, fields: Partial<SourceConfig> = {}): SourceConfig {
   return {
     id,
@@ -45,6 +46,7 @@ export function source(id: string, fields: Partial<SourceConfig> = {}): SourceCo
   };
 }
 
+// parsed is a ParsedItem with every field empty but the ones given.
 export function parsed(fields: Partial<ParsedItem>): ParsedItem {
   return {
     guid: null,
@@ -61,6 +63,7 @@ export function parsed(fields: Partial<ParsedItem>): ParsedItem {
   };
 }
 
+// T0 is the fixed "now" the store tests count from.
 export const T0 = new Date('2024-12-01T08:00:00.000Z');
 
 // at gives T0 plus some minutes.
@@ -81,6 +84,7 @@ export function updated(src: string, items: readonly ParsedItem[] | readonly Key
   };
 }
 
+// failed builds a savePoll input for a failed poll finished at `when`.
 export function failed(src: string, error: SourceError, when = T0): SavePollInput {
   return {
     source: src,
@@ -92,6 +96,7 @@ export function failed(src: string, error: SourceError, when = T0): SavePollInpu
   };
 }
 
+// notModified builds a savePoll input for a 304 finished at `when`.
 export function notModified(src: string, when = T0, etag: string | null = null): SavePollInput {
   return {
     source: src,
