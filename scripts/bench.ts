@@ -1,0 +1,134 @@
+// `npm run bench`: prints speed and memory figures for parsing, storing, searching and polling.
+// Figures only: no assertion here and no timing in the tests (the machines differ).
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { keyItems } from '../src/dedupe/item-key.js';
+import { createLimiter } from '../src/fetch/limiter.js';
+import type { SourceConfig } from '../src/model.js';
+import { parseFeed } from '../src/parse/parse-feed.js';
+import { openStore } from '../src/store/open-store.js';
+import { pollPass } from '../src/worker/poll-pass.js';
+import { startOrigin } from '../tests/helpers/origin.js';
+
+const WORDS = ['강원특별자치도', '지역경제', '활성화', '중소기업', '간담회', '개최', '춘천시', '원주', '강릉', '축제', '투자협약', '일자리', '수출', '소상공인', '반도체', 'AI', '산불', '방역', '도청', '설명회'];
+
+function sentence(seed: number, words: number): string {
+  const out: string[] = [];
+  for (let i = 0; i < words; i++) out.push(WORDS[(seed * 7 + i * 13) % WORDS.length]!);
+  return out.join(' ');
+}
+
+function rssFeed(name: string, count: number, offset = 0): string {
+  const items: string[] = [];
+  for (let i = offset; i < offset + count; i++) {
+    items.push(
+      `<item><title>${name} ${sentence(i, 6)} ${i}</title><link>https://news.example.kr/${name}/articleView.html?idxno=${i}&amp;utm_source=rss</link>` +
+        `<description><![CDATA[<p>${sentence(i + 1, 40)}</p>]]></description><author>기자 ${i % 50}</author>` +
+        `<pubDate>2024-12-01 ${String(i % 24).padStart(2, '0')}:00:00</pubDate></item>`,
+    );
+  }
+  return `<?xml version="1.0" encoding="UTF-8"?><rss version="2.0"><channel><title>${name}</title><link>https://news.example.kr/</link>${items.join('')}</channel></rss>`;
+}
+
+const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+const rate = (n: number, ms: number) => `${Math.round((n / ms) * 1000).toLocaleString('en')}/s`;
+
+async function benchParse(): Promise<void> {
+  const xml = rssFeed('parse', 1000);
+  const opts = { url: 'https://news.example.kr/rss', timezone: 'Asia/Seoul', now: new Date() };
+  await parseFeed(xml, opts);
+  const rounds = 5;
+  const t0 = performance.now();
+  for (let r = 0; r < rounds; r++) await parseFeed(xml, opts);
+  const ms = performance.now() - t0;
+  console.log(`parse     1,000-item RSS (${mb(Buffer.byteLength(xml))}) x${rounds}: ${rate(rounds * 1000, ms)} items, ${(ms / rounds).toFixed(0)} ms a feed`);
+}
+
+async function benchStore(dir: string): Promise<void> {
+  const store = openStore(path.join(dir, 'store.db'));
+  const sources: SourceConfig[] = Array.from({ length: 100 }, (_, i) => ({
+    id: `s${i}`, name: `source ${i}`, url: `https://news.example.kr/${i}.xml`, region: null, tags: [],
+    intervalMs: 900_000, encoding: null, timezone: 'Asia/Seoul', enabled: true, priority: 0,
+  }));
+  store.syncSources(sources);
+  const perSource = 1000;
+  const parsed = await parseFeed(rssFeed('store', perSource), { url: 'https://news.example.kr/rss', timezone: 'Asia/Seoul', now: new Date() });
+  if (!parsed.ok) throw new Error(parsed.error.message);
+  let total = 0;
+  const t0 = performance.now();
+  for (const source of sources) {
+    const items = keyItems(parsed.feed.items.map((item) => ({ ...item, url: item.url?.replace('/store/', `/${source.id}/`) ?? null })));
+    const now = new Date();
+    store.savePoll({
+      source: source.id, startedAt: now, finishedAt: now, nextPollAt: now, permanentRedirect: null,
+      result: { status: 'updated', items, etag: null, lastModified: null, httpStatus: 200, encoding: 'utf-8', warning: null },
+    });
+    total += items.length;
+  }
+  const insertMs = performance.now() - t0;
+  console.log(`store     insert ${total.toLocaleString('en')} new items in 100 polls: ${rate(total, insertMs)}`);
+
+  const t1 = performance.now();
+  for (const source of sources.slice(0, 20)) {
+    const items = keyItems(parsed.feed.items.map((item) => ({ ...item, url: item.url?.replace('/store/', `/${source.id}/`) ?? null })));
+    const now = new Date();
+    store.savePoll({
+      source: source.id, startedAt: now, finishedAt: now, nextPollAt: now, permanentRedirect: null,
+      result: { status: 'updated', items, etag: null, lastModified: null, httpStatus: 200, encoding: 'utf-8', warning: null },
+    });
+  }
+  console.log(`store     re-poll 20,000 unchanged items: ${rate(20_000, performance.now() - t1)}`);
+
+  for (const query of ['경제', '지역경제 활성화', 'AI 반도체', '축']) {
+    store.queryItems({ search: query, limit: 50 });
+    const t2 = performance.now();
+    const runs = 20;
+    let hits = 0;
+    for (let r = 0; r < runs; r++) hits = store.queryItems({ search: query, limit: 50 }).length;
+    console.log(`search    "${query}" over ${total.toLocaleString('en')} items: ${((performance.now() - t2) / runs).toFixed(1)} ms a query (${hits} shown)`);
+  }
+  store.close();
+  console.log(`store     database size: ${mb(fs.statSync(path.join(dir, 'store.db')).size)}`);
+}
+
+async function benchPollPass(dir: string): Promise<void> {
+  const count = 200;
+  const body = Buffer.from(rssFeed('poll', 50));
+  const routes = Object.fromEntries(
+    Array.from({ length: count }, (_, i) => [`/feed${i}.xml`, (_req: unknown, res: import('node:http').ServerResponse) => res.writeHead(200, { 'content-type': 'application/rss+xml' }).end(body)]),
+  );
+  const origin = await startOrigin(routes);
+  const store = openStore(path.join(dir, 'poll.db'));
+  const sources: SourceConfig[] = Array.from({ length: count }, (_, i) => ({
+    id: `p${i}`, name: `poll ${i}`, url: origin.at(`/feed${i}.xml`), region: null, tags: [],
+    intervalMs: 900_000, encoding: null, timezone: 'Asia/Seoul', enabled: true, priority: 0,
+  }));
+  store.syncSources(sources);
+  const ctx = {
+    store,
+    fetchOptions: { userAgent: 'regionwire-bench', timeoutMs: 10_000, maxBodyBytes: 10 * 1024 * 1024, maxRedirects: 5 },
+    limiter: createLimiter({ concurrency: 8, perHost: 8 }),
+    maxBackoffMs: 3_600_000,
+  };
+  const t0 = performance.now();
+  const outcomes = await pollPass(sources, ctx);
+  const ms = performance.now() - t0;
+  const failed = outcomes.filter((o) => o.status === 'failed').length;
+  console.log(`poll      pass over ${count} local sources x 50 items: ${(ms / 1000).toFixed(2)} s, ${rate(count * 50, ms)} items, ${failed} failed`);
+  store.close();
+  await origin.close();
+}
+
+const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'regionwire-bench-'));
+try {
+  console.log(`regionwire bench: node ${process.version}, ${os.cpus().length} cores, ${os.cpus()[0]?.model ?? ''}`);
+  await benchParse();
+  await benchStore(dir);
+  await benchPollPass(dir);
+  const mem = process.memoryUsage();
+  console.log(`memory    rss ${mb(mem.rss)}, heap used ${mb(mem.heapUsed)}`);
+} finally {
+  fs.rmSync(dir, { recursive: true, force: true });
+}

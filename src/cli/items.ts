@@ -1,0 +1,75 @@
+// `regionwire items`: list stored items.
+import { DateTime } from 'luxon';
+import type { StoredItem } from '../model.js';
+import { CliError, EXIT_USAGE, openApp, type GlobalOptions } from './context.js';
+import { localTime } from './format.js';
+
+export interface ItemsOptions {
+  readonly source?: string[];
+  readonly since?: string;
+  readonly search?: string;
+  readonly limit?: string;
+  readonly json?: boolean;
+  readonly jsonl?: boolean;
+}
+
+// runItems prints stored items newest first, filtered by source, time and full-text search.
+export function runItems(global: GlobalOptions, opts: ItemsOptions): void {
+  const limit = opts.limit === undefined ? 50 : parseLimit(opts.limit);
+  const app = openApp(global);
+  try {
+    const since = opts.since === undefined ? undefined : parseSince(opts.since, app.config.settings.timezone);
+    const items = app.store.queryItems({
+      ...(opts.source?.length ? { sources: opts.source } : {}),
+      ...(since ? { since } : {}),
+      ...(opts.search ? { search: opts.search } : {}),
+      limit,
+    });
+    if (opts.json) process.stdout.write(JSON.stringify(items.map(storedItemJson), null, 2) + '\n');
+    else if (opts.jsonl) for (const item of items) process.stdout.write(JSON.stringify(storedItemJson(item)) + '\n');
+    else {
+      const zone = app.config.settings.timezone;
+      for (const item of items) {
+        process.stdout.write(`${localTime(item.published, zone)}  [${item.source}] ${item.title ?? '(no title)'}\n`);
+        process.stdout.write(`                  ${item.url ?? '(no link)'}\n`);
+      }
+      process.stdout.write(`${items.length} items\n`);
+    }
+  } finally {
+    app.store.close();
+  }
+}
+
+// storedItemJson is the documented JSON shape of a stored item (items --json, later /api/items).
+export function storedItemJson(item: StoredItem) {
+  return {
+    id: item.id,
+    source: item.source,
+    guid: item.guid,
+    url: item.url,
+    title: item.title,
+    summary: item.summary,
+    author: item.author,
+    categories: [...item.categories],
+    image: item.image,
+    published: item.published.toISOString(),
+    updated: item.updated?.toISOString() ?? null,
+    fetched: item.fetched.toISOString(),
+  };
+}
+
+// parseSince reads an ISO 8601 date; without an offset it is read in the configured zone.
+export function parseSince(text: string, zone: string): Date {
+  const parsed = DateTime.fromISO(text, { zone });
+  const date = parsed.toJSDate();
+  if (!parsed.isValid) {
+    throw new CliError(`--since: "${text}" is not an ISO 8601 date; write e.g. 2024-12-01 or 2024-12-01T09:00+09:00`, EXIT_USAGE);
+  }
+  return date;
+}
+
+function parseLimit(text: string): number {
+  const n = Number(text);
+  if (!Number.isInteger(n) || n < 1) throw new CliError(`--limit: "${text}" is not a positive whole number`, EXIT_USAGE);
+  return n;
+}

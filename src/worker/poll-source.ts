@@ -1,0 +1,121 @@
+// pollSource runs one source through the pipeline: fetch → decode → parse → dedupe → store.
+import { decodeFeed } from '../decode/decode-feed.js';
+import { keyItems } from '../dedupe/item-key.js';
+import { fetchFeed } from '../fetch/fetch-feed.js';
+import type { Limiter } from '../fetch/limiter.js';
+import type { FetchOptions, PollOutcome, SourceConfig, SourceError } from '../model.js';
+import { parseFeed } from '../parse/parse-feed.js';
+import type { Store } from '../store/open-store.js';
+import { nextPollAt } from './next-poll.js';
+
+export interface PollContext {
+  readonly store: Store;
+  readonly fetchOptions: FetchOptions;
+  readonly limiter: Limiter;
+  readonly maxBackoffMs: number;
+  readonly now?: () => Date;
+  /** Once aborted, a finished fetch is dropped instead of written: shutdown leaves no half state. */
+  readonly signal?: AbortSignal;
+}
+
+// pollSource polls one source once and records the result; it returns an outcome and never throws.
+export async function pollSource(source: SourceConfig, ctx: PollContext): Promise<PollOutcome> {
+  const now = ctx.now ?? (() => new Date());
+  const startedAt = now();
+  const state = ctx.store.sourceState(source.id);
+  const request = {
+    url: source.url,
+    etag: state?.etag ?? null,
+    lastModified: state?.lastModified ?? null,
+  };
+  const elapsed = () => now().getTime() - startedAt.getTime();
+  let permanentRedirect: string | null = null;
+
+  const fail = (error: SourceError): PollOutcome => {
+    const failures = (state?.consecutiveFailures ?? 0) + 1;
+    const finishedAt = now();
+    ctx.store.savePoll({
+      source: source.id,
+      startedAt,
+      finishedAt,
+      permanentRedirect,
+      nextPollAt: nextPollAt({
+        now: finishedAt,
+        intervalMs: source.intervalMs,
+        failures,
+        maxBackoffMs: ctx.maxBackoffMs,
+        retryAfter: error.retryAfter ?? null,
+      }),
+      result: { status: 'failed', error },
+    });
+    return { status: 'failed', source: source.id, error, permanentRedirect, durationMs: elapsed() };
+  };
+  const scheduleOk = (finishedAt: Date) =>
+    nextPollAt({ now: finishedAt, intervalMs: source.intervalMs, failures: 0, maxBackoffMs: ctx.maxBackoffMs });
+
+  try {
+    const fetched = await ctx.limiter.run(source.url, () => fetchFeed(request, ctx.fetchOptions));
+    if (ctx.signal?.aborted) return abandoned(source, elapsed());
+    permanentRedirect = fetched.permanentRedirect;
+    if (fetched.status === 'failed') return fail(fetched.error);
+    if (fetched.status === 'not-modified') {
+      const finishedAt = now();
+      ctx.store.savePoll({
+        source: source.id,
+        startedAt,
+        finishedAt,
+        permanentRedirect,
+        nextPollAt: scheduleOk(finishedAt),
+        result: { status: 'not-modified', etag: fetched.etag, lastModified: fetched.lastModified },
+      });
+      return { status: 'not-modified', source: source.id, permanentRedirect, durationMs: elapsed() };
+    }
+
+    const decoded = decodeFeed(fetched.body, { contentType: fetched.contentType, override: source.encoding });
+    const parsed = await parseFeed(decoded.text, { url: fetched.finalUrl, timezone: source.timezone, now: now() });
+    if (ctx.signal?.aborted) return abandoned(source, elapsed());
+    if (!parsed.ok) return fail(parsed.error);
+
+    const finishedAt = now();
+    const counts = ctx.store.savePoll({
+      source: source.id,
+      startedAt,
+      finishedAt,
+      permanentRedirect,
+      nextPollAt: scheduleOk(finishedAt),
+      result: {
+        status: 'updated',
+        items: keyItems(parsed.feed.items),
+        etag: fetched.etag,
+        lastModified: fetched.lastModified,
+        httpStatus: fetched.httpStatus,
+        encoding: decoded.encoding,
+        warning: decoded.warning,
+      },
+    });
+    return {
+      status: 'updated',
+      source: source.id,
+      counts,
+      encoding: decoded.encoding,
+      warning: decoded.warning,
+      permanentRedirect,
+      durationMs: elapsed(),
+    };
+  } catch (cause) {
+    if (ctx.signal?.aborted) return abandoned(source, elapsed());
+    // A bug in a stage must not stop the other sources; record it like any failure.
+    const message = cause instanceof Error ? cause.message : String(cause);
+    return fail({ kind: 'internal', message: `worker: unexpected error: ${message} — please report it`, cause });
+  }
+}
+
+function abandoned(source: SourceConfig, durationMs: number): PollOutcome {
+  return {
+    status: 'failed',
+    source: source.id,
+    error: { kind: 'internal', message: 'worker: poll abandoned at shutdown; nothing was written' },
+    permanentRedirect: null,
+    durationMs,
+  };
+}

@@ -1,0 +1,79 @@
+// The scheduler polls every enabled source at its interval, one poll per source at a time.
+import cron, { type ScheduledTask } from 'node-cron';
+import type { PollOutcome, SourceConfig } from '../model.js';
+import { pollSource, type PollContext } from './poll-source.js';
+
+export interface SchedulerOptions {
+  readonly ctx: Omit<PollContext, 'signal'>;
+  readonly sources: readonly SourceConfig[];
+  /** Cron expression of the dispatcher tick (default every 15 seconds). */
+  readonly tick?: string;
+  readonly onOutcome?: (outcome: PollOutcome) => void;
+}
+
+// Scheduler keeps next-poll times in the database (sources.next_poll_at), so a restart resumes
+// where it stopped; the cron task is only a dispatcher that starts whatever is due.
+export class Scheduler {
+  private sources: Map<string, SourceConfig>;
+  private readonly inFlight = new Map<string, Promise<PollOutcome>>();
+  private readonly abort = new AbortController();
+  private task: ScheduledTask | null = null;
+
+  constructor(private readonly options: SchedulerOptions) {
+    this.sources = byId(options.sources);
+  }
+
+  // start runs a first dispatch at once, then one per tick.
+  start(): void {
+    this.task = cron.schedule(this.options.tick ?? '*/15 * * * * *', () => void this.dispatch(), {
+      name: 'regionwire-dispatch',
+      noOverlap: true,
+    });
+    void this.dispatch();
+  }
+
+  // setSources swaps the source list (config reload); polls in flight finish as they are.
+  setSources(sources: readonly SourceConfig[]): void {
+    this.sources = byId(sources);
+  }
+
+  // dispatch starts a poll for every enabled source that is due and not already being polled.
+  async dispatch(): Promise<PollOutcome[]> {
+    if (this.abort.signal.aborted) return [];
+    const now = (this.options.ctx.now ?? (() => new Date()))();
+    const due = new Set(this.options.ctx.store.dueSources(now));
+    const started: Promise<PollOutcome>[] = [];
+    for (const source of this.sources.values()) {
+      if (!source.enabled || !due.has(source.id) || this.inFlight.has(source.id)) continue;
+      const poll = pollSource(source, { ...this.options.ctx, signal: this.abort.signal })
+        .then((outcome) => {
+          this.options.onOutcome?.(outcome);
+          return outcome;
+        })
+        .finally(() => this.inFlight.delete(source.id));
+      this.inFlight.set(source.id, poll);
+      started.push(poll);
+    }
+    return Promise.all(started);
+  }
+
+  // stop ends the schedule and waits up to graceMs for polls in flight; the rest are abandoned
+  // before they write, so the database never holds half a poll.
+  async stop(graceMs = 10_000): Promise<void> {
+    await this.task?.stop();
+    await this.task?.destroy();
+    this.task = null;
+    const pending = [...this.inFlight.values()];
+    let timer: NodeJS.Timeout | undefined;
+    const grace = new Promise<void>((resolve) => {
+      timer = setTimeout(resolve, graceMs);
+    });
+    await Promise.race([Promise.allSettled(pending), grace]);
+    clearTimeout(timer);
+    this.abort.abort();
+  }
+}
+
+function byId(sources: readonly SourceConfig[]): Map<string, SourceConfig> {
+  return new Map(sources.map((s) => [s.id, s]));
+}
