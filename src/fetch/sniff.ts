@@ -1,0 +1,32 @@
+// The cheapest possible "is this a feed at all" check; telling HTML from XML is parse's job.
+import type { SourceError } from '../model.js';
+
+const WHITESPACE = new Set([0x20, 0x09, 0x0a, 0x0d]);
+
+// looksLikeMarkup is true when the first character after an optional BOM and whitespace is `<`.
+// NUL bytes are skipped too, so UTF-16 and UTF-32 bodies without a BOM pass.
+export function looksLikeMarkup(body: Buffer): boolean {
+  let start = 0;
+  if (body[0] === 0xef && body[1] === 0xbb && body[2] === 0xbf) start = 3;
+  else if (body[0] === 0 && body[1] === 0 && body[2] === 0xfe && body[3] === 0xff) start = 4;
+  else if ((body[0] === 0xff && body[1] === 0xfe) || (body[0] === 0xfe && body[1] === 0xff)) start = 2;
+  for (let i = start; i < body.length && i < start + 4096; i += 1) {
+    const byte = body[i] as number;
+    if (byte === 0 || WHITESPACE.has(byte)) continue;
+    return byte === 0x3c;
+  }
+  return false;
+}
+
+// notAFeedError explains an empty or non-markup body, or returns null when the body may be a feed.
+export function notAFeedError(body: Buffer, from: string): SourceError | null {
+  if (body.length === 0) {
+    return { kind: 'not-a-feed', message: `fetch: empty response from ${from} — there is no feed there; check the URL in sources.yaml` };
+  }
+  if (looksLikeMarkup(body)) return null;
+  const start = body.subarray(0, 40).toString('latin1').replace(/[^\x20-\x7e]+/g, ' ').trim();
+  return {
+    kind: 'not-a-feed',
+    message: `fetch: ${from} sent something that is not XML (it starts "${start}") — not an RSS/Atom feed; check the URL in sources.yaml`,
+  };
+}

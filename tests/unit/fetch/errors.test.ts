@@ -1,0 +1,100 @@
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createFeedAgent } from '../../../src/fetch/agent.js';
+import { fetchFeed, type FetchFeedOptions } from '../../../src/fetch/fetch-feed.js';
+import type { FetchResult } from '../../../src/model.js';
+import { serveBody, startOrigin, type Origin } from '../../helpers/origin.js';
+
+const agent = createFeedAgent();
+const opts: FetchFeedOptions = { userAgent: 'regionwire-test', timeoutMs: 800, maxBodyBytes: 65_536, maxRedirects: 5, dispatcher: agent };
+const get = (url: string) => fetchFeed({ url, etag: null, lastModified: null }, opts);
+
+function failure(result: FetchResult) {
+  if (result.status !== 'failed') throw new Error(`expected a failure, got ${result.status}`);
+  return result.error;
+}
+
+let origin: Origin;
+beforeEach(async () => {
+  origin = await startOrigin();
+});
+afterEach(() => origin.close());
+afterAll(() => agent.destroy());
+
+describe('fetchFeed HTTP status errors', () => {
+  it('reads Retry-After seconds on a 429', async () => {
+    origin.route('/rss', serveBody('slow down', { 'retry-after': '120' }, 429));
+    const before = Date.now();
+    const error = failure(await get(origin.at('/rss')));
+    expect(error).toMatchObject({ kind: 'http-status', status: 429 });
+    const at = error.retryAfter?.getTime() ?? 0;
+    expect(at).toBeGreaterThanOrEqual(before + 120_000);
+    expect(at).toBeLessThanOrEqual(Date.now() + 120_000);
+    expect(error.message).toMatch(/^fetch: HTTP 429 Too Many Requests from .* — the server is rate-limiting us; the next try waits until 20/);
+  });
+
+  it('reads a Retry-After HTTP-date on a 503', async () => {
+    const when = new Date(Date.now() + 3_600_000);
+    when.setMilliseconds(0);
+    origin.route('/rss', serveBody('maintenance', { 'retry-after': when.toUTCString() }, 503));
+    const error = failure(await get(origin.at('/rss')));
+    expect(error).toMatchObject({ kind: 'http-status', status: 503, retryAfter: when });
+  });
+
+  it('leaves retryAfter null when a 429 has no usable Retry-After', async () => {
+    origin.route('/rss', serveBody('slow down', { 'retry-after': 'soon' }, 429));
+    expect(failure(await get(origin.at('/rss')))).toMatchObject({ retryAfter: null });
+  });
+
+  it('reports a 500', async () => {
+    origin.route('/rss', serveBody('boom', {}, 500));
+    const error = failure(await get(origin.at('/rss')));
+    expect(error).toMatchObject({ kind: 'http-status', status: 500 });
+    expect(error.message).toBe(`fetch: HTTP 500 Internal Server Error from ${origin.at('/rss')} — the server failed on its side; will retry later`);
+  });
+
+  it('explains a 404', async () => {
+    const error = failure(await get(origin.at('/missing')));
+    expect(error.message).toBe(
+      `fetch: HTTP 404 Not Found from ${origin.at('/missing')} — the feed moved or was removed; check the URL in sources.yaml`,
+    );
+  });
+});
+
+describe('fetchFeed network errors', () => {
+  it('classifies a closed port as refused', async () => {
+    const server = http.createServer();
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const { port } = server.address() as AddressInfo;
+    await new Promise<void>((resolve) => server.close(() => resolve()));
+    const error = failure(await get(`http://127.0.0.1:${port}/rss`));
+    expect(error.kind).toBe('refused');
+    expect(error.message).toBe(
+      `fetch: connection refused by 127.0.0.1:${port} (ECONNREFUSED) — the server is down or the port is wrong; will retry later`,
+    );
+    expect(error.cause).toBeInstanceOf(Error);
+  });
+
+  it('classifies an unresolvable host as dns, quickly (.invalid never resolves, RFC 6761)', async () => {
+    const started = Date.now();
+    const error = failure(await get('http://feed.regionwire.invalid/rss'));
+    expect(error.kind).toBe('dns');
+    expect(error.message).toMatch(/^fetch: cannot resolve host feed\.regionwire\.invalid \((ENOTFOUND|EAI_AGAIN)\) — check the host name/);
+    expect(Date.now() - started).toBeLessThan(5_000);
+  });
+
+  it('classifies a connection reset mid-response as network', async () => {
+    origin.route('/rss', (req) => req.socket.destroy());
+    const error = failure(await get(origin.at('/rss')));
+    expect(error.kind).toBe('network');
+    expect(error.message).toMatch(/^fetch: connection to 127\.0\.0\.1:\d+ failed \(/);
+  });
+
+  it('classifies a TLS handshake failure as tls', async () => {
+    // A plain-HTTP server on an https:// URL: the handshake gets an HTTP answer, which OpenSSL rejects.
+    const error = failure(await get(origin.at('/rss').replace('http:', 'https:')));
+    expect(error.kind).toBe('tls');
+    expect(error.message).toMatch(/^fetch: TLS failed with 127\.0\.0\.1:\d+ \(/);
+  });
+});
