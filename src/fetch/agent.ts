@@ -6,13 +6,13 @@ const CONNECT_TIMEOUT_MS = 10_000;
 
 let shared: Agent | null = null;
 
-// createFeedAgent builds an Agent tuned for polling: short keep-alive, since most hosts are revisited
-// only minutes later, and a few connections per host, since the limiter caps per-host concurrency anyway.
+// createFeedAgent builds an Agent tuned for polling: short keep-alive, since a host is revisited only when
+// several of its feeds are due together. Connections per host are not capped here: the limiter does that,
+// and a cap here would queue requests inside undici while their timeout runs.
 export function createFeedAgent(): Agent {
   return new Agent({
     keepAliveTimeout: 4_000,
     keepAliveMaxTimeout: 30_000,
-    connections: 4,
     connect: { timeout: CONNECT_TIMEOUT_MS },
   });
 }

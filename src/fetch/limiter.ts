@@ -40,3 +40,6 @@ export function createLimiter(opts: LimiterOptions): Limiter {
     run: (url, task) => forHost(hostKey(url))(() => overall(task)),
   };
 }
+
+// Callers that schedule around a 429/503 find the Retry-After reader beside the limiter too.
+export { retryAfterDate } from './retry-after.js';

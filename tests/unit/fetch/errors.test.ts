@@ -1,4 +1,6 @@
+import { readFileSync } from 'node:fs';
 import http from 'node:http';
+import https from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createFeedAgent } from '../../../src/fetch/agent.js';
@@ -89,6 +91,22 @@ describe('fetchFeed network errors', () => {
     const error = failure(await get(origin.at('/rss')));
     expect(error.kind).toBe('network');
     expect(error.message).toMatch(/^fetch: connection to 127\.0\.0\.1:\d+ failed \(/);
+  });
+
+  it('classifies a self-signed certificate as tls', async () => {
+    const tls = (name: string) => readFileSync(new URL(`../../fixtures/tls/${name}`, import.meta.url));
+    const server = https.createServer({ key: tls('self-signed.key'), cert: tls('self-signed.crt') }, (_req, res) => res.end('<rss/>'));
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    try {
+      const { port } = server.address() as AddressInfo;
+      const error = failure(await get(`https://127.0.0.1:${port}/rss`));
+      expect(error.kind).toBe('tls');
+      // DEPTH_ZERO_SELF_SIGNED_CERT, or CERT_NOT_YET_VALID on a machine whose clock is behind the fixture's.
+      expect(error.message).toMatch(/^fetch: TLS failed with 127\.0\.0\.1:\d+ \((DEPTH_ZERO_SELF_SIGNED_CERT|CERT_\w+): .*\) — the site's certificate/);
+    } finally {
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    }
   });
 
   it('classifies a TLS handshake failure as tls', async () => {

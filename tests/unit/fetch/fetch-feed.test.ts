@@ -197,4 +197,12 @@ describe('fetchFeed bodies that are not feeds', () => {
     origin.route('/rss', serveBody(Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from('\r\n  <html></html>')])));
     expect((await get(origin.at('/rss'))).status).toBe('ok');
   });
+
+  it('lets UTF-16 through, with or without a BOM', async () => {
+    const utf16 = Buffer.from('<rss version="2.0"/>', 'utf16le');
+    origin.route('/bom', serveBody(Buffer.concat([Buffer.from([0xff, 0xfe]), utf16])));
+    origin.route('/bare', serveBody(utf16));
+    expect((await get(origin.at('/bom'))).status).toBe('ok');
+    expect((await get(origin.at('/bare'))).status).toBe('ok');
+  });
 });
