@@ -41,10 +41,37 @@ export interface Settings {
   readonly http: { readonly host: string; readonly port: number };
 }
 
+/** What an item must show to belong to a topic. Empty lists do not constrain. */
+export interface TopicMatch {
+  /** At least one of these keywords (Korean substring, Latin case-insensitive, after NFKC). */
+  readonly any: readonly string[];
+  /** Every one of these keywords. */
+  readonly all: readonly string[];
+  /** None of these keywords. */
+  readonly none: readonly string[];
+  /** Look for keywords in the title only (default: title, summary and content text). */
+  readonly titleOnly: boolean;
+  readonly sources: readonly string[];
+  readonly excludeSources: readonly string[];
+  readonly regions: readonly string[];
+  readonly tags: readonly string[];
+  /** The item's own categories (from the feed). */
+  readonly categories: readonly string[];
+}
+
+export interface TopicConfig {
+  readonly id: string;
+  readonly title: string;
+  readonly description: string;
+  readonly match: TopicMatch;
+}
+
 export interface Config {
   readonly dir: string;
   readonly settings: Settings;
   readonly sources: readonly SourceConfig[];
+  /** From topics.yaml; empty when the file is absent. */
+  readonly topics: readonly TopicConfig[];
 }
 
 /** A problem in a config file, located so a person can fix it. */
@@ -219,10 +246,14 @@ export interface StoredItem {
   readonly published: Date;
   readonly updated: Date | null;
   readonly fetched: Date;
+  /** Ids of the topics the item belongs to. */
+  readonly topics: readonly string[];
 }
 
 export interface ItemQuery {
   readonly sources?: readonly string[];
+  /** Only items of this topic. */
+  readonly topic?: string;
   readonly since?: Date;
   readonly search?: string;
   readonly limit?: number;

@@ -83,5 +83,5 @@ export function loadConfig(dir: string): Config {
   loadFile('topics', dir, issues);
 
   if (issues.length > 0) throw new ConfigError(sortIssues(issues));
-  return { dir: absoluteDir, settings, sources };
+  return { dir: absoluteDir, settings, sources, topics: [] };
 }

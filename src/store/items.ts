@@ -149,6 +149,7 @@ function toItem(row: ItemRow): StoredItem {
     image: row.image,
     published: new Date(row.published_at),
     updated: dateOrNull(row.updated_at),
+    topics: [],
     fetched: new Date(row.fetched_at),
   };
 }
