@@ -1,0 +1,47 @@
+// Plain-text helpers: HTML to text, whitespace collapsing, and the short summary derived from content.
+import { decodeHTML } from 'entities';
+import sanitizeHtml from 'sanitize-html';
+
+// Longest summary derived from content; cut at a word boundary and ended with "…".
+const SUMMARY_MAX_CHARS = 300;
+
+// Block-level tags whose boundaries separate words: "<p>a</p><p>b</p>" reads "a b", not "ab".
+const BLOCK_TAG = /<\/?(?:p|div|br|hr|li|ul|ol|dl|dt|dd|h[1-6]|tr|td|th|table|thead|tbody|blockquote|figure|figcaption|section|article|header|footer|aside|pre|address)\b/gi;
+
+// collapseWhitespace turns runs of whitespace (including no-break spaces) into one space and trims.
+export function collapseWhitespace(text: string): string {
+  return text.replace(/\s+/g, ' ').trim();
+}
+
+// htmlToText strips tags, drops script/style bodies and decodes entities exactly once.
+export function htmlToText(html: string): string {
+  if (!/[<&]/.test(html)) return collapseWhitespace(html);
+  const stripped = sanitizeHtml(html.replace(BLOCK_TAG, ' $&'), {
+    allowedTags: [],
+    allowedAttributes: {},
+    nonTextTags: ['script', 'style', 'textarea', 'noscript'],
+  });
+  // sanitize-html re-escapes the text it keeps (&, <, >, "), so one decode gives the plain text.
+  return collapseWhitespace(decodeHTML(stripped));
+}
+
+// summarize shortens plain text to SUMMARY_MAX_CHARS at a word boundary.
+export function summarize(text: string): string {
+  const chars = Array.from(text);
+  if (chars.length <= SUMMARY_MAX_CHARS) return text;
+  const head = chars.slice(0, SUMMARY_MAX_CHARS).join('');
+  const space = head.lastIndexOf(' ');
+  // Text without spaces in the window (long URLs, CJK without spacing) is cut hard.
+  const cut = space > SUMMARY_MAX_CHARS / 2 ? head.slice(0, space) : head;
+  return `${cut.replace(/[\s,.;:·…-]+$/u, '')}…`;
+}
+
+// looksLikeHtml guesses whether a plain-text field (an RSS title) actually carries HTML tags.
+export function looksLikeHtml(text: string): boolean {
+  return /<\/?(?:a|b|i|em|strong|span|br|p|div|font|img|u|sup|sub|small|code|q|cite|abbr|mark)\b[^>]*>/i.test(text);
+}
+
+// escapeHtml makes plain text safe to place inside HTML.
+export function escapeHtml(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+}

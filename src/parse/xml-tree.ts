@@ -1,0 +1,123 @@
+// A namespace-aware element tree built from xml2js's ordered output, with xml:base and xml:lang
+// already applied, so the mappers can ask for "the Atom `title` child" whatever the prefix.
+import { KNOWN_PREFIXES, NS } from './namespaces.js';
+import { resolveUrl } from './urls.js';
+
+export interface XmlAttr {
+  readonly ns: string;
+  readonly local: string;
+  readonly value: string;
+}
+
+export interface XmlElement {
+  /** Namespace URI, '' for none. */
+  readonly ns: string;
+  readonly local: string;
+  /** Qualified name as written. */
+  readonly name: string;
+  readonly attrs: readonly XmlAttr[];
+  readonly children: readonly XmlNode[];
+  /** Effective base URI (xml:base chain over the document address). */
+  readonly base: string;
+  /** Effective xml:lang, or null. */
+  readonly lang: string | null;
+  /** In-scope namespace declarations, kept for serialising foreign markup. */
+  readonly scope: ReadonlyMap<string, string>;
+}
+
+export type XmlNode = XmlElement | string;
+
+/** What xml2js produces with explicitChildren + preserveChildrenOrder + charsAsChildren. */
+export interface RawNode {
+  readonly '#name': string;
+  readonly $?: Readonly<Record<string, string>>;
+  readonly $$?: readonly RawNode[];
+  readonly _?: string;
+}
+
+// Pathologically deep documents would overflow the stack; real feeds nest a dozen levels at most.
+const MAX_DEPTH = 200;
+
+// buildTree turns xml2js's raw root into an XmlElement tree, resolving prefixes and xml:base.
+export function buildTree(raw: RawNode, documentUrl: string): XmlElement {
+  return convert(raw, { scope: new Map([['xml', NS.xml]]), base: documentUrl, lang: null }, 0);
+}
+
+interface Inherited {
+  readonly scope: ReadonlyMap<string, string>;
+  readonly base: string;
+  readonly lang: string | null;
+}
+
+function convert(raw: RawNode, parent: Inherited, depth: number): XmlElement {
+  const rawAttrs = raw.$ ?? {};
+  let scope = parent.scope;
+  for (const [name, value] of Object.entries(rawAttrs)) {
+    if (name === 'xmlns' || name.startsWith('xmlns:')) {
+      if (scope === parent.scope) scope = new Map(parent.scope);
+      (scope as Map<string, string>).set(name === 'xmlns' ? '' : name.slice(6), value.trim());
+    }
+  }
+  const attrs: XmlAttr[] = [];
+  for (const [name, value] of Object.entries(rawAttrs)) {
+    if (name === 'xmlns' || name.startsWith('xmlns:')) continue;
+    // Unprefixed attributes have no namespace (Namespaces in XML §6.2), whatever the default is.
+    const { ns, local } = name.includes(':') ? resolveName(name, scope) : { ns: '', local: name };
+    attrs.push({ ns, local, value });
+  }
+  const xmlBase = attrs.find((a) => a.ns === NS.xml && a.local === 'base')?.value;
+  const xmlLang = attrs.find((a) => a.ns === NS.xml && a.local === 'lang')?.value;
+  const base = xmlBase === undefined ? parent.base : (resolveUrl(xmlBase.trim(), parent.base, { anyScheme: true }) ?? parent.base);
+  const inherited: Inherited = { scope, base, lang: xmlLang === undefined ? parent.lang : xmlLang.trim() || null };
+  const children: XmlNode[] = [];
+  for (const child of raw.$$ ?? []) {
+    if (child['#name'] === '__text__') children.push(child._ ?? '');
+    else if (depth < MAX_DEPTH) children.push(convert(child, inherited, depth + 1));
+  }
+  const { ns, local } = resolveName(raw['#name'], scope);
+  return { ns, local, name: raw['#name'], attrs, children, base, lang: inherited.lang, scope };
+}
+
+function resolveName(qname: string, scope: ReadonlyMap<string, string>): { ns: string; local: string } {
+  const colon = qname.indexOf(':');
+  if (colon < 0) return { ns: scope.get('') ?? '', local: qname };
+  const prefix = qname.slice(0, colon);
+  const local = qname.slice(colon + 1);
+  const ns = scope.get(prefix) ?? KNOWN_PREFIXES[prefix.toLowerCase()] ?? `urn:x-undeclared-prefix:${prefix}`;
+  return { ns, local };
+}
+
+// elements lists the element children, optionally only those matching a namespace test and local name.
+export function elements(el: XmlElement, local?: string, nsTest?: (ns: string) => boolean): XmlElement[] {
+  const out: XmlElement[] = [];
+  for (const c of el.children) {
+    if (typeof c === 'string') continue;
+    if (local !== undefined && c.local !== local) continue;
+    if (nsTest !== undefined && !nsTest(c.ns)) continue;
+    out.push(c);
+  }
+  return out;
+}
+
+// child returns the first element child in namespace `ns` (a URI or a test) with this local name.
+export function child(el: XmlElement, ns: string | ((ns: string) => boolean), local: string): XmlElement | null {
+  const test = typeof ns === 'string' ? (n: string) => n === ns : ns;
+  return elements(el, local, test)[0] ?? null;
+}
+
+// attr returns an attribute value by local name (and namespace, '' for unprefixed), or null.
+export function attr(el: XmlElement, local: string, ns = ''): string | null {
+  return el.attrs.find((a) => a.local === local && a.ns === ns)?.value ?? null;
+}
+
+// textContent concatenates all descendant text, as the DOM property of that name does.
+export function textContent(el: XmlElement): string {
+  let out = '';
+  for (const c of el.children) out += typeof c === 'string' ? c : textContent(c);
+  return out;
+}
+
+// hasElementChildren tells whether an element holds markup rather than only text.
+export function hasElementChildren(el: XmlElement): boolean {
+  return el.children.some((c) => typeof c !== 'string');
+}
