@@ -18,7 +18,7 @@ function fromC1(code: number): string {
 const PROTECTED = /<!\[CDATA\[[\s\S]*?\]\]>|<!--[\s\S]*?-->|<\?[\s\S]*?\?>|<!DOCTYPE(?:[^[>]|\[[\s\S]*?\])*>/gi;
 
 // Any "&" that does not start a well-formed character or entity reference, or a named reference.
-const AMPERSAND = /&(?:(#\d+;|#x[0-9a-fA-F]+;)|([A-Za-z][A-Za-z0-9._-]*);)?/g;
+const AMPERSAND = /&(?:(#\d+;|#[xX][0-9a-fA-F]+;)|([A-Za-z][A-Za-z0-9._-]*);)?/g;
 
 // Internal entities whose value is plain text: no references (so no recursion, no billion laughs),
 // no SYSTEM/PUBLIC identifier (so nothing is ever read: no XXE). Others are ignored.
@@ -48,8 +48,11 @@ function fixAmpersands(segment: string, declared: ReadonlyMap<string, string>): 
   if (!segment.includes('&')) return segment;
   return segment.replace(AMPERSAND, (whole: string, charRef: string | undefined, name: string | undefined) => {
     if (charRef !== undefined) {
-      const code = charRef.startsWith('#x') ? parseInt(charRef.slice(2), 16) : parseInt(charRef.slice(1), 10);
-      return code >= 0x80 && code <= 0x9f ? fromC1(code) : whole;
+      const hex = /^#x/i.test(charRef);
+      const code = hex ? parseInt(charRef.slice(2), 16) : parseInt(charRef.slice(1), 10);
+      if (code >= 0x80 && code <= 0x9f) return fromC1(code);
+      // XML wants a lower-case x in "&#x41;"; HTML also accepts "&#X41;".
+      return hex ? `&#x${charRef.slice(2)}` : whole;
     }
     if (name === undefined) return '&amp;'; // "AT&T", "?a=1&b=2": a bare ampersand
     if (XML_ENTITIES.has(name)) return whole;

@@ -152,6 +152,11 @@ describe('parseFeed: RSS 2.0', () => {
     expect(item.title).toBe('don’t “quote”');
   });
 
+  it('accepts an upper-case X in hexadecimal character references', async () => {
+    const item = await firstItem(rss('<item><title>&#X41;&#xAC15;</title></item>'));
+    expect(item.title).toBe('A강');
+  });
+
   it('reads the data inside a description made of elements (KMA forecast) as text', async () => {
     const item = await firstItem(rss('<item><description>\n<header><title>강원도 육상중기예보</title><wf><![CDATA[ ○ (기온) 평년보다 높겠습니다.<br />○ (강수) 없음]]></wf></header>\n</description></item>'));
     expect(item.summary).toBe('강원도 육상중기예보 ○ (기온) 평년보다 높겠습니다. ○ (강수) 없음');
@@ -161,6 +166,11 @@ describe('parseFeed: RSS 2.0', () => {
     const full = rss('<item><title>하나</title></item><item><title>둘</title></item>');
     const feed = await parseOk(full.slice(0, full.indexOf('<item><title>둘') + 10));
     expect(feed.items.map((i) => i.title)).toEqual(['하나']);
+  });
+
+  it('recovers a feed whose closing tag was cut off', async () => {
+    const feed = await parseOk('<rss version="2.0"><channel><title>끝이 잘린 피드</title></channel></rss');
+    expect(feed.title).toBe('끝이 잘린 피드');
   });
 });
 
@@ -202,6 +212,11 @@ describe('parseFeed: RSS 0.9x and 1.0', () => {
   it('resolves links against xml:base on the item', async () => {
     const item = await firstItem(rss('<item xml:base="https://other.example.kr/섹션/"><link>기사.html</link></item>'));
     expect(item.url).toBe('https://other.example.kr/%EC%84%B9%EC%85%98/%EA%B8%B0%EC%82%AC.html');
+  });
+
+  it('keeps absolute links and drops relative ones when the source is a local file path', async () => {
+    const feed = await parseOk(rss('<item><link>https://a.example.kr/1</link></item><item><link>/2</link></item>'), '/srv/feeds/local.xml');
+    expect(feed.items.map((i) => i.url)).toEqual(['https://a.example.kr/1', null]);
   });
 
   it('uses the feed URL given in the options as the base', async () => {
