@@ -3,9 +3,9 @@ import { decodeFeed } from '../decode/decode-feed.js';
 import { keyItems } from '../dedupe/item-key.js';
 import { fetchFeed } from '../fetch/fetch-feed.js';
 import type { Limiter } from '../fetch/limiter.js';
-import type { FetchOptions, PollOutcome, SourceConfig, SourceError } from '../model.js';
+import type { FetchOptions, PollOutcome, SaveCounts, SourceConfig, SourceError } from '../model.js';
 import { parseFeed } from '../parse/parse-feed.js';
-import type { Store } from '../store/open-store.js';
+import type { SavePollInput, Store } from '../store/open-store.js';
 import { nextPollAt } from './next-poll.js';
 
 export interface PollContext {
@@ -31,10 +31,12 @@ export async function pollSource(source: SourceConfig, ctx: PollContext): Promis
   const elapsed = () => now().getTime() - startedAt.getTime();
   let permanentRedirect: string | null = null;
 
-  const fail = (error: SourceError): PollOutcome => {
-    const failures = (state?.consecutiveFailures ?? 0) + 1;
+  // save writes the poll in one transaction and plans the next one: the interval after a
+  // success, exponential back-off (and any Retry-After) after a failure.
+  const save = (result: SavePollInput['result']): SaveCounts => {
+    const failed = result.status === 'failed';
     const finishedAt = now();
-    ctx.store.savePoll({
+    return ctx.store.savePoll({
       source: source.id,
       startedAt,
       finishedAt,
@@ -42,16 +44,17 @@ export async function pollSource(source: SourceConfig, ctx: PollContext): Promis
       nextPollAt: nextPollAt({
         now: finishedAt,
         intervalMs: source.intervalMs,
-        failures,
+        failures: failed ? (state?.consecutiveFailures ?? 0) + 1 : 0,
         maxBackoffMs: ctx.maxBackoffMs,
-        retryAfter: error.retryAfter ?? null,
+        retryAfter: failed ? (result.error.retryAfter ?? null) : null,
       }),
-      result: { status: 'failed', error },
+      result,
     });
+  };
+  const fail = (error: SourceError): PollOutcome => {
+    save({ status: 'failed', error });
     return { status: 'failed', source: source.id, error, permanentRedirect, durationMs: elapsed() };
   };
-  const scheduleOk = (finishedAt: Date) =>
-    nextPollAt({ now: finishedAt, intervalMs: source.intervalMs, failures: 0, maxBackoffMs: ctx.maxBackoffMs });
 
   try {
     const fetched = await ctx.limiter.run(source.url, () => fetchFeed(request, ctx.fetchOptions));
@@ -59,15 +62,7 @@ export async function pollSource(source: SourceConfig, ctx: PollContext): Promis
     permanentRedirect = fetched.permanentRedirect;
     if (fetched.status === 'failed') return fail(fetched.error);
     if (fetched.status === 'not-modified') {
-      const finishedAt = now();
-      ctx.store.savePoll({
-        source: source.id,
-        startedAt,
-        finishedAt,
-        permanentRedirect,
-        nextPollAt: scheduleOk(finishedAt),
-        result: { status: 'not-modified', etag: fetched.etag, lastModified: fetched.lastModified },
-      });
+      save({ status: 'not-modified', etag: fetched.etag, lastModified: fetched.lastModified });
       return { status: 'not-modified', source: source.id, permanentRedirect, durationMs: elapsed() };
     }
 
@@ -76,22 +71,14 @@ export async function pollSource(source: SourceConfig, ctx: PollContext): Promis
     if (ctx.signal?.aborted) return abandoned(source, elapsed());
     if (!parsed.ok) return fail(parsed.error);
 
-    const finishedAt = now();
-    const counts = ctx.store.savePoll({
-      source: source.id,
-      startedAt,
-      finishedAt,
-      permanentRedirect,
-      nextPollAt: scheduleOk(finishedAt),
-      result: {
-        status: 'updated',
-        items: keyItems(parsed.feed.items),
-        etag: fetched.etag,
-        lastModified: fetched.lastModified,
-        httpStatus: fetched.httpStatus,
-        encoding: decoded.encoding,
-        warning: decoded.warning,
-      },
+    const counts = save({
+      status: 'updated',
+      items: keyItems(parsed.feed.items),
+      etag: fetched.etag,
+      lastModified: fetched.lastModified,
+      httpStatus: fetched.httpStatus,
+      encoding: decoded.encoding,
+      warning: decoded.warning,
     });
     return {
       status: 'updated',
