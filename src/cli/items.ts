@@ -1,6 +1,6 @@
 // `regionwire items`: list stored items.
 import { DateTime } from 'luxon';
-import type { StoredItem } from '../model.js';
+import { storedItemJson } from '../publish/item-json.js';
 import { CliError, EXIT_USAGE, openApp, type GlobalOptions } from './context.js';
 import { localTime } from './format.js';
 
@@ -38,24 +38,6 @@ export function runItems(global: GlobalOptions, opts: ItemsOptions): void {
   } finally {
     app.store.close();
   }
-}
-
-// storedItemJson is the documented JSON shape of a stored item (items --json, later /api/items).
-export function storedItemJson(item: StoredItem) {
-  return {
-    id: item.id,
-    source: item.source,
-    guid: item.guid,
-    url: item.url,
-    title: item.title,
-    summary: item.summary,
-    author: item.author,
-    categories: [...item.categories],
-    image: item.image,
-    published: item.published.toISOString(),
-    updated: item.updated?.toISOString() ?? null,
-    fetched: item.fetched.toISOString(),
-  };
 }
 
 // parseSince reads an ISO 8601 date; without an offset it is read in the configured zone.

@@ -1,0 +1,21 @@
+// The documented JSON shape of a stored item, shared by `regionwire items --json` and GET /api/items.
+import type { StoredItem } from '../model.js';
+
+// storedItemJson gives one item as JSON: ISO 8601 UTC times, null for missing values, its topic ids.
+export function storedItemJson(item: StoredItem) {
+  return {
+    id: item.id,
+    source: item.source,
+    guid: item.guid,
+    url: item.url,
+    title: item.title,
+    summary: item.summary,
+    author: item.author,
+    categories: [...item.categories],
+    topics: [...item.topics],
+    image: item.image,
+    published: item.published.toISOString(),
+    updated: item.updated?.toISOString() ?? null,
+    fetched: item.fetched.toISOString(),
+  };
+}

@@ -1,0 +1,92 @@
+// A topic's items as RSS 2.0, Atom 1.0 or JSON Feed 1.1, built with `feed` and made valid around it.
+import { Feed, type Item } from 'feed';
+import type { TopicConfig } from '../model.js';
+import { entryTime, publishEntry, type FeedItem, type PublishedEntry } from './entry.js';
+import { toJsonFeed } from './json-feed.js';
+import { feedPath, joinUrl, topicPagePath, type FeedFormat, type SiteStyle } from './site-urls.js';
+import { cdataSafe, escapeHtml, plainText } from './text.js';
+
+export interface TopicFeedInput {
+  readonly topic: TopicConfig;
+  /** Newest first, filters already applied. */
+  readonly items: readonly FeedItem[];
+  /** Public base URL of the site, e.g. https://news.example.kr/regionwire. */
+  readonly baseUrl: string;
+  /** RSS <ttl>: minutes a reader may cache the feed (from the sources' polling interval). */
+  readonly ttlMinutes: number;
+  readonly style?: SiteStyle;
+  /** The feed's `updated` when it has no items (never "now", so the output only changes with the data). */
+  readonly emptyUpdated?: Date;
+  /** Query string of the request (filters), kept on the self link so a reader re-fetches the same feed. */
+  readonly query?: string;
+}
+
+// buildTopicFeed renders one topic feed; the same input always gives the same bytes.
+export function buildTopicFeed(input: TopicFeedInput, format: FeedFormat): string {
+  const { topic } = input;
+  const style = input.style ?? 'server';
+  const pageUrl = joinUrl(input.baseUrl, topicPagePath(topic.id, style));
+  const selfUrl = joinUrl(input.baseUrl, feedPath(topic.id, format)) + (input.query ? `?${input.query}` : '');
+  const entries = input.items.map((it) => publishEntry(it, it.item.topics, `${pageUrl}#item-${it.item.id}`));
+  const newest = input.items.map((it) => entryTime(it.item)).reduce((a, b) => (b > a ? b : a), input.emptyUpdated ?? new Date(0));
+  const title = `${plainText(topic.title) || topic.id} · regionwire`;
+  const feed = new Feed({
+    id: `tag:regionwire,2024:topic/${encodeURIComponent(topic.id)}`,
+    title,
+    description: plainText(topic.description) || title,
+    link: pageUrl,
+    feed: selfUrl,
+    feedLinks: { [format]: selfUrl },
+    updated: newest,
+    language: 'ko',
+    ttl: Math.max(1, Math.round(input.ttlMinutes)),
+    generator: 'regionwire',
+  });
+  for (const entry of entries) feed.addItem(feedItem(entry, format));
+  if (format === 'rss') return feed.rss2();
+  if (format === 'json') return toJsonFeed(feed.json1(), entries);
+  return withAtomSources(feed.atom1(), entries);
+}
+
+// feedItem maps an entry onto `feed`'s Item for one format: `feed` writes titles as CDATA in RSS
+// (plain text) but as type="html" in Atom, and RSS <author> must be an e-mail, so RSS gets dc:creator.
+function feedItem(entry: PublishedEntry, format: FeedFormat): Item {
+  const source = entry.source;
+  const extensions: Item['extensions'] = [];
+  if (format === 'rss') {
+    if (entry.author) extensions.push({ name: 'dc:creator', objects: { _text: entry.author } });
+    if (source.url) extensions.push({ name: 'source', objects: { _attributes: { url: source.url.replace(/&/g, '&amp;') }, _text: source.name } });
+  }
+  return {
+    title: format === 'atom' ? escapeHtml(entry.title) : format === 'rss' ? cdataSafe(entry.title) : entry.title,
+    id: entry.guid,
+    guid: entry.guid,
+    link: entry.link,
+    date: entry.updated,
+    published: entry.published,
+    ...(entry.summaryHtml && format !== 'json' ? { description: entry.summaryHtml } : {}),
+    content: entry.contentHtml,
+    ...(entry.author && format !== 'rss' ? { author: [{ name: entry.author }] } : {}),
+    category: entry.categories.map((name) => ({ name, term: name })),
+    ...(entry.image && format === 'json' ? { image: entry.image } : {}),
+    extensions,
+  };
+}
+
+// withAtomSources adds RFC 4287 §4.2.11 atom:source to each entry, which `feed` cannot write.
+function withAtomSources(xml: string, entries: readonly PublishedEntry[]): string {
+  const parts = xml.split('</entry>');
+  if (parts.length !== entries.length + 1) throw new Error('publish: unexpected </entry> count in Atom output');
+  return parts
+    .map((part, i) => {
+      const entry = entries[i];
+      return entry === undefined ? part : `${part}    ${atomSource(entry)}\n    </entry>`;
+    })
+    .join('');
+}
+
+function atomSource({ source }: PublishedEntry): string {
+  const id = source.url ?? `tag:regionwire,2024:source/${encodeURIComponent(source.id)}`;
+  const self = source.url ? `<link rel="self" href="${escapeHtml(source.url)}"/>` : '';
+  return `<source><id>${escapeHtml(id)}</id><title>${escapeHtml(source.name)}</title>${self}</source>`;
+}
