@@ -8,6 +8,7 @@ import { schemaIssues } from './schema-issues.js';
 import type { ConfigFileKind } from './schemas.js';
 import { buildSettings } from './settings.js';
 import { buildSources } from './sources.js';
+import { buildTopics } from './topics.js';
 import { readYamlFile } from './yaml-file.js';
 import type { YamlFile } from './yaml-locate.js';
 
@@ -79,9 +80,10 @@ export function loadConfig(dir: string): Config {
     ? buildSources(sourcesFile.value, settings, absoluteDir, sourcesFile.yaml, reporterFor(sourcesFile.yaml, issues))
     : [];
 
-  // Topics are only checked for shape until topic rules exist.
-  loadFile('topics', dir, issues);
+  // Topics name sources, so they are checked against the sources just read; no file, no topics.
+  const topicsFile = loadFile('topics', dir, issues);
+  const topics = topicsFile ? buildTopics(topicsFile.value, sources, topicsFile.yaml, reporterFor(topicsFile.yaml, issues)) : [];
 
   if (issues.length > 0) throw new ConfigError(sortIssues(issues));
-  return { dir: absoluteDir, settings, sources, topics: [] };
+  return { dir: absoluteDir, settings, sources, topics };
 }

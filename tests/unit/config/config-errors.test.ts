@@ -194,8 +194,8 @@ describe('config errors name the file, line and column, and say what is expected
   });
 
   it('checks topics.yaml for its top-level key and topic ids', () => {
-    const issues = issuesOf(configDir({ ...sources(...KADO), 'topics.yaml': ['topics:', '  - name: 산불', '  - id: Wild Fire'] }));
-    expect(issues.map((i) => [path.basename(i.file), i.line, i.column])).toEqual([['topics.yaml', 2, 5], ['topics.yaml', 3, 9]]);
+    const issues = issuesOf(configDir({ ...sources(...KADO), 'topics.yaml': ['topics:', '  - title: 산불', '    any: [산불]', '  - { id: Wild Fire, title: 산불, any: [산불] }'] }));
+    expect(issues.map((i) => [path.basename(i.file), i.line, i.column])).toEqual([['topics.yaml', 2, 5], ['topics.yaml', 4, 11]]);
     expect(issues[0]!.message).toMatch(/topics\[0\]: missing required key "id"/);
   });
 

@@ -121,10 +121,9 @@ describe('loadConfig', () => {
     ]);
   });
 
-  it('accepts a topics.yaml with a topics: list, and one with no topics yet', () => {
+  it('accepts a topics.yaml with no topics yet, and an absent one, as no topics', () => {
     const sources = ['sources:', ...KADO];
-    const withTopics = configDir({ 'sources.yaml': sources, 'topics.yaml': ['topics:', '  - id: wildfire', '    name: 산불', '    anything: goes'] });
-    expect(loadConfig(withTopics).sources).toHaveLength(1);
-    expect(loadConfig(configDir({ 'sources.yaml': sources, 'topics.yaml': 'topics:\n' })).sources).toHaveLength(1);
+    expect(loadConfig(configDir({ 'sources.yaml': sources, 'topics.yaml': 'topics:\n' })).topics).toEqual([]);
+    expect(loadConfig(configDir({ 'sources.yaml': sources })).topics).toEqual([]);
   });
 });

@@ -55,7 +55,7 @@ describe('shipped config/', () => {
     }
   });
 
-  it.each(['sources', 'settings'])('references its schema on line 1 of %s.yaml', (name) => {
+  it.each(['sources', 'settings', 'topics'])('references its schema on line 1 of %s.yaml', (name) => {
     const firstLine = fs.readFileSync(path.join(CONFIG, `${name}.yaml`), 'utf8').split('\n')[0];
     expect(firstLine).toBe(`# yaml-language-server: $schema=./schema/${name}.schema.json`);
   });
@@ -70,7 +70,10 @@ describe('shipped config/', () => {
     }
   });
 
-  it('does not ship topics.yaml yet', () => {
-    expect(fs.existsSync(path.join(CONFIG, 'topics.yaml'))).toBe(false);
+  it('ships topics whose rules name only sources, regions and tags that sources.yaml has', () => {
+    expect(config.topics.length).toBeGreaterThanOrEqual(5);
+    const ids = config.topics.map((t) => t.id);
+    expect(new Set(ids).size).toBe(ids.length);
+    for (const topic of config.topics) expect(topic.title, topic.id).not.toBe('');
   });
 });
