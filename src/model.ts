@@ -211,6 +211,26 @@ export interface KeyedItem extends ParsedItem {
   readonly contentHash: string;
 }
 
+// ---------------------------------------------------------------- classify
+
+/** One topic an item belongs to, and the rule that put it there (for people tuning topics.yaml). */
+export interface TopicMatchResult {
+  readonly topic: string;
+  /** e.g. "any: 중소기업 (title)". */
+  readonly reason: string;
+}
+
+/** A keyed item with the topics it was classified into, ready to store. */
+export interface ClassifiedItem extends KeyedItem {
+  readonly topics: readonly TopicMatchResult[];
+}
+
+/** The item fields topic rules look at. */
+export type ClassifiableItem = Pick<ParsedItem, 'title' | 'summary' | 'content' | 'categories'>;
+
+/** Classifies a stored item of the given source; the store calls it when topics.yaml changed. */
+export type ItemClassifier = (item: ClassifiableItem, sourceId: string) => readonly TopicMatchResult[];
+
 // ---------------------------------------------------------------- store
 
 export interface SaveCounts {
