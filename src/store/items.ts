@@ -1,13 +1,19 @@
 // The items table and its search index: upserts from a poll, and listing.
 import type Database from 'better-sqlite3';
-import type { ItemQuery, KeyedItem, SaveCounts, StoredItem } from '../model.js';
+import type { ClassifiedItem, ItemQuery, KeyedItem, SaveCounts, StoredItem } from '../model.js';
 import { ftsQuery, htmlToText, searchText } from './search.js';
 import { dateOrNull, iso, isoOrNull } from './time.js';
+import type { TopicRepo } from './topics.js';
 
 export interface ItemRepo {
-  /** Must run inside the caller's transaction (see polls.ts). */
-  saveItems(source: string, items: readonly KeyedItem[], now: Date): SaveCounts;
+  /**
+   * Must run inside the caller's transaction (see polls.ts). A new or edited item that carries
+   * `topics` gets exactly those; one without keeps what it had (an unchanged item is not touched).
+   */
+  saveItems(source: string, items: readonly (KeyedItem | ClassifiedItem)[], now: Date): SaveCounts;
   queryItems(q: ItemQuery): StoredItem[];
+  /** Every item, newest first, read lazily (for previews over the whole database). */
+  scanItems(): IterableIterator<StoredItem>;
 }
 
 interface ItemRow {
@@ -24,12 +30,19 @@ interface ItemRow {
   published_at: string;
   updated_at: string | null;
   fetched_at: string;
+  /** JSON array of topic ids. */
+  topics: string;
 }
+
+const COLUMNS = `
+  i.id, i.source_id, i.guid, i.url, i.title, i.summary, i.content, i.author, i.categories, i.image,
+  i.published_at, i.updated_at, i.fetched_at,
+  (SELECT json_group_array(t.topic_id) FROM item_topics t WHERE t.item_id = i.id) AS topics`;
 
 const DEFAULT_LIMIT = 50;
 
-// itemRepo prepares the statements for items and items_fts once.
-export function itemRepo(db: Database.Database): ItemRepo {
+// itemRepo prepares the statements for items and items_fts once; topics are written through `topics`.
+export function itemRepo(db: Database.Database, topics: Pick<TopicRepo, 'writeTopics'>): ItemRepo {
   const find = db.prepare('SELECT id, content_hash FROM items WHERE source_id = ? AND item_key = ?');
   const insert = db.prepare(`
     INSERT INTO items (source_id, item_key, guid, url, canonical_url, title, summary, content, author,
@@ -48,6 +61,7 @@ export function itemRepo(db: Database.Database): ItemRepo {
   );
   const ftsDelete = db.prepare('DELETE FROM items_fts WHERE rowid = ?');
   const queries = new Map<string, Database.Statement>();
+  const scan = db.prepare(`SELECT ${COLUMNS} FROM items i ORDER BY i.published_at DESC, i.id DESC`);
 
   const index = (id: number | bigint, item: KeyedItem): void => {
     ftsInsert.run(
@@ -88,15 +102,17 @@ export function itemRepo(db: Database.Database): ItemRepo {
           now: iso(now),
           contentHash: item.contentHash,
         };
+        const id = found === undefined ? insert.run(row).lastInsertRowid : found.id;
         if (found === undefined) {
-          index(insert.run(row).lastInsertRowid, item);
+          index(id, item);
           created++;
         } else {
-          update.run({ ...row, id: found.id });
-          ftsDelete.run(found.id);
-          index(found.id, item);
+          update.run({ ...row, id });
+          ftsDelete.run(id);
+          index(id, item);
           updated++;
         }
+        if ('topics' in item) topics.writeTopics(id, item.topics);
       }
       return { new: created, updated, unchanged };
     },
@@ -105,25 +121,30 @@ export function itemRepo(db: Database.Database): ItemRepo {
     queryItems(q) {
       const where: string[] = [];
       const params: (string | number)[] = [];
+      // A topic is a join through item_topics_by_topic, so a small topic never scans all items.
+      const from = q.topic === undefined ? 'items i' : 'item_topics tt JOIN items i ON i.id = tt.item_id';
+      if (q.topic !== undefined) {
+        where.push('tt.topic_id = ?');
+        params.push(q.topic);
+      }
       if (q.sources !== undefined) {
-        where.push('source_id IN (SELECT value FROM json_each(?))');
+        where.push('i.source_id IN (SELECT value FROM json_each(?))');
         params.push(JSON.stringify(q.sources));
       }
       if (q.since !== undefined) {
-        where.push('published_at >= ?');
+        where.push('i.published_at >= ?');
         params.push(iso(q.since));
       }
       if (q.search !== undefined) {
         const match = ftsQuery(q.search);
         if (match === null) return [];
-        where.push('id IN (SELECT rowid FROM items_fts WHERE items_fts MATCH ?)');
+        where.push('i.id IN (SELECT rowid FROM items_fts WHERE items_fts MATCH ?)');
         params.push(match);
       }
       const sql = `
-        SELECT id, source_id, guid, url, title, summary, content, author, categories, image,
-               published_at, updated_at, fetched_at
-        FROM items ${where.length === 0 ? '' : `WHERE ${where.join(' AND ')}`}
-        ORDER BY published_at DESC, id DESC LIMIT ?`;
+        SELECT ${COLUMNS}
+        FROM ${from} ${where.length === 0 ? '' : `WHERE ${where.join(' AND ')}`}
+        ORDER BY i.published_at DESC, i.id DESC LIMIT ?`;
       let stmt = queries.get(sql);
       if (stmt === undefined) {
         stmt = db.prepare(sql);
@@ -131,6 +152,10 @@ export function itemRepo(db: Database.Database): ItemRepo {
       }
       const rows = stmt.all(...params, Math.max(0, Math.trunc(q.limit ?? DEFAULT_LIMIT))) as ItemRow[];
       return rows.map(toItem);
+    },
+
+    *scanItems() {
+      for (const row of scan.iterate() as IterableIterator<ItemRow>) yield toItem(row);
     },
   };
 }
@@ -149,7 +174,7 @@ function toItem(row: ItemRow): StoredItem {
     image: row.image,
     published: new Date(row.published_at),
     updated: dateOrNull(row.updated_at),
-    topics: [],
+    topics: (JSON.parse(row.topics) as string[]).sort(),
     fetched: new Date(row.fetched_at),
   };
 }

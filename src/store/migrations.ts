@@ -80,6 +80,38 @@ const MIGRATIONS: readonly string[] = [
     content = '', contentless_delete = 1, tokenize = 'unicode61 remove_diacritics 2'
   );
   `,
+  // 2: item topics, and a change counter for cheap "has anything changed?" probes.
+  `
+  CREATE TABLE item_topics (
+    item_id  INTEGER NOT NULL REFERENCES items(id) ON DELETE CASCADE,
+    topic_id TEXT NOT NULL,                             -- the id from topics.yaml
+    reason   TEXT NOT NULL,                             -- the rule that matched, e.g. 'any: 중소기업 (title)'
+    PRIMARY KEY (item_id, topic_id)
+  );
+  CREATE INDEX item_topics_by_topic ON item_topics (topic_id, item_id);
+
+  -- Small facts about the database as a whole: 'instance' (random, per database file),
+  -- 'generation' (bumped by the triggers below on every change to items or their topics) and
+  -- 'topics_fingerprint' (what the stored topics were computed with; see store/topics.ts).
+  CREATE TABLE meta (
+    key   TEXT PRIMARY KEY,
+    value                                               -- no type: no affinity, so '12e4…' text stays text
+  );
+  INSERT INTO meta (key, value) VALUES ('instance', lower(hex(randomblob(8)))), ('generation', 0);
+
+  CREATE TRIGGER items_inserted AFTER INSERT ON items BEGIN
+    UPDATE meta SET value = value + 1 WHERE key = 'generation'; END;
+  CREATE TRIGGER items_updated AFTER UPDATE ON items BEGIN
+    UPDATE meta SET value = value + 1 WHERE key = 'generation'; END;
+  CREATE TRIGGER items_deleted AFTER DELETE ON items BEGIN
+    UPDATE meta SET value = value + 1 WHERE key = 'generation'; END;
+  CREATE TRIGGER item_topics_inserted AFTER INSERT ON item_topics BEGIN
+    UPDATE meta SET value = value + 1 WHERE key = 'generation'; END;
+  CREATE TRIGGER item_topics_updated AFTER UPDATE ON item_topics BEGIN
+    UPDATE meta SET value = value + 1 WHERE key = 'generation'; END;
+  CREATE TRIGGER item_topics_deleted AFTER DELETE ON item_topics BEGIN
+    UPDATE meta SET value = value + 1 WHERE key = 'generation'; END;
+  `,
 ];
 
 // SCHEMA_VERSION is the user_version a fully migrated database has.

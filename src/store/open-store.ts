@@ -2,15 +2,17 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
-import type { ItemQuery, SaveCounts, SourceConfig, SourceState, StoredItem } from '../model.js';
+import type { ItemClassifier, ItemQuery, SaveCounts, SourceConfig, SourceState, StoredItem } from '../model.js';
 import { itemRepo } from './items.js';
 import { migrate } from './migrations.js';
 import { pollRepo, type PollLogEntry, type SavePollInput } from './polls.js';
 import { sourceRepo } from './sources.js';
 import { statsReader, type StoreStats } from './stats.js';
+import { topicRepo, type ReclassifyResult, type TopicStats } from './topics.js';
 
 export type { PollLogEntry, PollResultInput, SavePollInput } from './polls.js';
 export type { StoreStats } from './stats.js';
+export type { ReclassifyResult, TopicStats } from './topics.js';
 
 export interface Store {
   /** Upserts config fields, keeps poll state; sources missing from `sources` get removed_at. */
@@ -20,7 +22,19 @@ export interface Store {
   dueSources(now: Date): string[];
   /** Items, poll state and a poll_log row in one transaction. Never deletes an item. */
   savePoll(input: SavePollInput): SaveCounts;
+  /** Newest first; `topic` keeps the items of one topic; each item lists its topic ids. */
   queryItems(q: ItemQuery): StoredItem[];
+  /** Every item, newest first, read lazily; do not write to the store while iterating. */
+  scanItems(): IterableIterator<StoredItem>;
+  /** Re-computes every item's topics in transactions of a few thousand items; progress counts items. */
+  reclassifyAll(classify: ItemClassifier, onProgress?: (done: number, total: number) => void): ReclassifyResult;
+  /** Items and newest publication time per topic, for topics holding at least one item. */
+  topicStats(): TopicStats[];
+  /** A token that changes whenever items or their topics change (and differs between database files). */
+  lastChange(): string;
+  /** What the stored topics were computed with (see classify/fingerprint.ts); null before the first time. */
+  topicsFingerprint(): string | null;
+  setTopicsFingerprint(fingerprint: string): void;
   pollLog(source?: string, limit?: number): PollLogEntry[];
   stats(now?: Date): StoreStats;
   /** Checkpoints the WAL into the main file and closes the connection. */
@@ -45,7 +59,8 @@ export function openStore(file: string): Store {
   }
 
   const sources = sourceRepo(db);
-  const items = itemRepo(db);
+  const topics = topicRepo(db);
+  const items = itemRepo(db, topics);
   const polls = pollRepo(db, items);
   const stats = statsReader(db, file);
   return {
@@ -53,6 +68,12 @@ export function openStore(file: string): Store {
     savePoll: polls.savePoll,
     pollLog: polls.pollLog,
     queryItems: items.queryItems,
+    scanItems: items.scanItems,
+    reclassifyAll: topics.reclassifyAll,
+    topicStats: topics.topicStats,
+    lastChange: topics.lastChange,
+    topicsFingerprint: topics.topicsFingerprint,
+    setTopicsFingerprint: topics.setTopicsFingerprint,
     stats,
     close: () => {
       if (!db.open) return;

@@ -1,13 +1,14 @@
 // Saving one poll of one source (items, poll state, log row) and reading the poll log.
 import type Database from 'better-sqlite3';
-import type { KeyedItem, SaveCounts, SourceError } from '../model.js';
+import type { ClassifiedItem, KeyedItem, SaveCounts, SourceError } from '../model.js';
 import type { ItemRepo } from './items.js';
 import { iso } from './time.js';
 
 export type PollResultInput =
   | {
       readonly status: 'updated';
-      readonly items: readonly KeyedItem[];
+      /** Items with `topics` (classified by the worker) get them stored; see ItemRepo.saveItems. */
+      readonly items: readonly (KeyedItem | ClassifiedItem)[];
       readonly etag: string | null;
       readonly lastModified: string | null;
       readonly httpStatus: number | null;
