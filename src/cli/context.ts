@@ -65,6 +65,7 @@ export function pollContext(config: Config, store: Store): PollContext {
     fetchOptions: fetchOptionsOf(config),
     limiter: createLimiter({ concurrency: s.concurrency, perHost: s.perHostConcurrency }),
     maxBackoffMs: s.maxBackoffMs,
+    topics: config.topics,
   };
 }
 

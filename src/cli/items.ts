@@ -3,26 +3,30 @@ import { DateTime } from 'luxon';
 import { storedItemJson } from '../publish/item-json.js';
 import { CliError, EXIT_USAGE, openApp, type GlobalOptions } from './context.js';
 import { localTime } from './format.js';
+import { topicById } from './topics.js';
 
 export interface ItemsOptions {
   readonly source?: string[];
   readonly since?: string;
   readonly search?: string;
+  readonly topic?: string;
   readonly limit?: string;
   readonly json?: boolean;
   readonly jsonl?: boolean;
 }
 
-// runItems prints stored items newest first, filtered by source, time and full-text search.
+// runItems prints stored items newest first, filtered by source, topic, time and full-text search.
 export function runItems(global: GlobalOptions, opts: ItemsOptions): void {
   const limit = opts.limit === undefined ? 50 : parseLimit(opts.limit);
   const app = openApp(global);
   try {
     const since = opts.since === undefined ? undefined : parseSince(opts.since, app.config.settings.timezone);
+    if (opts.topic !== undefined) topicById(app.config.topics, opts.topic);
     const items = app.store.queryItems({
       ...(opts.source?.length ? { sources: opts.source } : {}),
       ...(since ? { since } : {}),
       ...(opts.search ? { search: opts.search } : {}),
+      ...(opts.topic !== undefined ? { topic: opts.topic } : {}),
       limit,
     });
     if (opts.json) process.stdout.write(JSON.stringify(items.map(storedItemJson), null, 2) + '\n');

@@ -7,6 +7,8 @@ import { runPoll } from './poll.js';
 import { runService } from './run.js';
 import { runSourcesCheck, runSourcesList } from './sources.js';
 import { runStats } from './stats.js';
+import { runTopicsPreview } from './topics-preview.js';
+import { runTopicsList, runTopicsReclassify } from './topics.js';
 
 const program = new Command('regionwire')
   .description('Turns many regional news sources into a few clean topic feeds.')
@@ -53,10 +55,30 @@ program
   .option('--source <id...>', 'only items of these sources')
   .option('--since <iso>', 'published at or after this time (ISO 8601; without offset: settings.timezone)')
   .option('--search <text>', 'full-text search (Korean two-syllable words work)')
+  .option('--topic <id>', 'only items of this topic (an id from topics.yaml)')
   .option('--limit <n>', 'at most this many (default 50)')
   .option('--json', 'JSON array output')
   .addOption(new Option('--jsonl', 'one JSON object a line').conflicts('json'))
   .action((opts) => runItems(globals(), opts));
+
+const topics = program.command('topics').description('topics from topics.yaml and the items in each');
+topics
+  .command('list', { isDefault: true })
+  .description('each topic with its stored item count')
+  .option('--json', 'JSON output')
+  .action((opts) => runTopicsList(globals(), opts));
+topics
+  .command('reclassify')
+  .description('re-sort every stored item into topics as topics.yaml now says; prints counts before and after')
+  .option('--json', 'JSON output')
+  .action((opts) => runTopicsReclassify(globals(), opts));
+topics
+  .command('preview')
+  .description('which stored items a topic would hold as topics.yaml now says, and why; saves nothing')
+  .argument('<id>', 'topic id')
+  .option('--limit <n>', 'show at most this many matches (default 20)')
+  .option('--json', 'JSON output')
+  .action((id: string, opts) => runTopicsPreview(globals(), id, opts));
 
 program
   .command('stats')

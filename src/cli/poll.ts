@@ -2,6 +2,7 @@
 import cliProgress from 'cli-progress';
 import type { PollOutcome, SourceConfig } from '../model.js';
 import { pollPass } from '../worker/poll-pass.js';
+import { reclassifyIfChanged } from '../worker/sync-topics.js';
 import { CliError, EXIT_USAGE, openApp, type GlobalOptions } from './context.js';
 import { outcomeJson, outcomeLine } from './outcome-json.js';
 
@@ -15,6 +16,9 @@ export async function runPoll(global: GlobalOptions, opts: PollOptions): Promise
   const app = openApp(global);
   try {
     const sources = chooseSources(app.config.sources, opts.source);
+    // New items get today's topics; stored ones must match them too, or a topic would mix two rule sets.
+    const redone = reclassifyIfChanged(app.store, app.config);
+    if (redone) process.stderr.write(`topics changed: ${redone.items} stored items re-sorted, ${redone.changed} changed\n`);
     const bar = !opts.json && process.stderr.isTTY ? progressBar(sources.length) : null;
     const outcomes = await pollPass(sources, app.ctx, (o) => bar?.increment(1, { source: o.source }));
     bar?.stop();

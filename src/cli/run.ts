@@ -1,6 +1,7 @@
 // `regionwire run`: the long-running service (scheduler; the HTTP server joins it later).
 import type { PollOutcome } from '../model.js';
 import { Scheduler } from '../worker/scheduler.js';
+import { reclassifyIfChanged } from '../worker/sync-topics.js';
 import { openApp, type GlobalOptions } from './context.js';
 import { createLogger } from './logger.js';
 import { outcomeJson } from './outcome-json.js';
@@ -11,6 +12,8 @@ export async function runService(global: GlobalOptions): Promise<void> {
   const app = openApp(global);
   const enabled = app.config.sources.filter((s) => s.enabled);
   log.info({ database: app.dbPath, sources: enabled.length }, `regionwire: polling ${enabled.length} sources`);
+  const redone = reclassifyIfChanged(app.store, app.config);
+  if (redone) log.info(redone, `regionwire: topics changed; ${redone.items} stored items re-sorted, ${redone.changed} changed`);
   const scheduler = new Scheduler({
     ctx: app.ctx,
     sources: app.config.sources,
