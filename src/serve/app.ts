@@ -58,7 +58,7 @@ export function createApp(deps: AppDeps): (req: IncomingMessage, res: ServerResp
       if (route.kind === 'metrics') return sendText(req, res, 200, 'text/plain; version=0.0.4; charset=utf-8', metrics.render(deps.store));
       // filter_time moves with the clock: its entries also expire with the minute.
       const minute = query.has('filter_time') ? `|${Math.floor(now.getTime() / 60_000)}` : '';
-      const token = changeToken(deps.store, config) + minute;
+      const token = changeToken(deps.store, config, route.kind === 'sources') + minute;
       const result = cache.get(cacheKey(route, query, ctx.baseUrl), token, () => renderRoute(route, ctx, query));
       sendRendered(req, res, result, cacheSeconds(config));
     } catch (error) {

@@ -75,3 +75,14 @@ describe('render cache', () => {
     expect(b.items.map((i: { title: string }) => i.title)).not.toContain('새 기사');
   });
 });
+
+describe('sources page cache', () => {
+  it('shows a failed poll at once, though no item changed', async () => {
+    expect(await (await app.get('/sources')).text()).not.toContain('실패 1회');
+    store.savePoll({
+      source: 'kado', startedAt: NOW, finishedAt: new Date(NOW.getTime() + 120_000), nextPollAt: NOW, permanentRedirect: null,
+      result: { status: 'failed', error: { kind: 'timeout', message: 'fetch: timed out' } },
+    });
+    expect(await (await app.get('/sources')).text()).toContain('실패 1회');
+  });
+});
