@@ -1,10 +1,12 @@
 // The `regionwire` command line.
 import { Command, Option } from 'commander';
 import { CliError, type GlobalOptions } from './context.js';
+import { runExport } from './export.js';
 import { runInspect } from './inspect-command.js';
 import { runItems } from './items.js';
 import { runPoll } from './poll.js';
 import { runService } from './run.js';
+import { runServe } from './serve.js';
 import { runSourcesCheck, runSourcesList } from './sources.js';
 import { runStats } from './stats.js';
 import { runTopicsPreview } from './topics-preview.js';
@@ -86,10 +88,26 @@ program
   .option('--json', 'JSON output')
   .action((opts) => runStats(globals(), opts));
 
+const serveOptions = (command: Command): Command =>
+  command
+    .option('--host <host>', 'address to listen on (default: settings.http.host, 127.0.0.1)')
+    .option('--port <port>', 'port to listen on (default: settings.http.port, 8080)')
+    .option('--base-url <url>', 'public URL written into feed links (default: http://<Host header>)');
+
+serveOptions(program.command('serve').description('serve the topic feeds, pages and API over HTTP (no polling)')).action((opts) =>
+  runServe(globals(), opts),
+);
+
+serveOptions(program.command('run').description('run the service: poll every source on schedule and serve the topic feeds')).action(
+  (opts) => runService(globals(), opts),
+);
+
 program
-  .command('run')
-  .description('run the service: poll every source on schedule until stopped')
-  .action(() => runService(globals()));
+  .command('export')
+  .description('write every topic feed, page and the OPML as files for a static web server')
+  .requiredOption('--out <dir>', 'folder to write into (created if missing)')
+  .option('--base-url <url>', 'public URL the files will be served from (required: feeds need absolute links)')
+  .action((opts) => runExport(globals(), opts));
 
 try {
   await program.parseAsync(process.argv);

@@ -1,42 +1,47 @@
-// `regionwire run`: the long-running service (scheduler; the HTTP server joins it later).
+// `regionwire run`: the long-running service: the scheduler and the HTTP server in one process.
 import type { PollOutcome } from '../model.js';
+import { createMetrics } from '../serve/metrics.js';
 import { Scheduler } from '../worker/scheduler.js';
 import { reclassifyIfChanged } from '../worker/sync-topics.js';
 import { openApp, type GlobalOptions } from './context.js';
 import { createLogger } from './logger.js';
 import { outcomeJson } from './outcome-json.js';
+import { startServer, untilSignal, type ServeOptions } from './serve.js';
 
-// runService polls every enabled source on schedule until SIGINT or SIGTERM.
-export async function runService(global: GlobalOptions): Promise<void> {
+// runService polls every enabled source on schedule and serves the topic feeds until SIGINT or SIGTERM.
+export async function runService(global: GlobalOptions, opts: ServeOptions = {}): Promise<void> {
   const log = createLogger();
   const app = openApp(global);
   const enabled = app.config.sources.filter((s) => s.enabled);
   log.info({ database: app.dbPath, sources: enabled.length }, `regionwire: polling ${enabled.length} sources`);
   const redone = reclassifyIfChanged(app.store, app.config);
   if (redone) log.info(redone, `regionwire: topics changed; ${redone.items} stored items re-sorted, ${redone.changed} changed`);
+  const metrics = createMetrics();
+  let listening;
+  try {
+    listening = await startServer(app, opts, log, metrics);
+  } catch (error) {
+    app.store.close();
+    throw error;
+  }
+  log.info({ url: listening.url }, `regionwire: serving topic feeds at ${listening.url}/`);
   const scheduler = new Scheduler({
     ctx: app.ctx,
     sources: app.config.sources,
-    onOutcome: (o) => logOutcome(log, o),
+    onOutcome: (o) => {
+      metrics.recordPoll(o);
+      logOutcome(log, o);
+    },
   });
   scheduler.start();
 
-  await new Promise<void>((resolve) => {
-    const shutdown = (signal: string) => {
-      log.info(`regionwire: ${signal} received, stopping (in-flight polls get 10 s to finish)`);
-      process.off('SIGINT', shutdown);
-      process.off('SIGTERM', shutdown);
-      void scheduler
-        .stop(10_000)
-        .then(() => app.store.close())
-        .then(() => {
-          log.info('regionwire: stopped, database closed');
-          resolve();
-        });
-    };
-    process.on('SIGINT', shutdown);
-    process.on('SIGTERM', shutdown);
-  });
+  const signal = await untilSignal();
+  log.info(`regionwire: ${signal} received, stopping (in-flight polls get 10 s to finish)`);
+  // The server stops first, so no request meets a closed database; polls then get their grace time.
+  await listening.close();
+  await scheduler.stop(10_000);
+  app.store.close();
+  log.info('regionwire: stopped, database closed');
 }
 
 function logOutcome(log: ReturnType<typeof createLogger>, o: PollOutcome): void {
