@@ -4,6 +4,7 @@ import type { AddressInfo } from 'node:net';
 import type { Logger } from 'pino';
 import { createApp } from '../serve/app.js';
 import type { Metrics } from '../serve/metrics.js';
+import { reclassifyIfChanged } from '../worker/sync-topics.js';
 import { CliError, EXIT_USAGE, openApp, type App, type GlobalOptions } from './context.js';
 import { createLogger } from './logger.js';
 
@@ -49,6 +50,9 @@ export async function startServer(app: App, opts: ServeOptions, log: Logger, met
 export async function runServe(global: GlobalOptions, opts: ServeOptions): Promise<void> {
   const log = createLogger();
   const app = openApp(global);
+  // Without this, a topics.yaml edited since the last poll would be served with the old rules.
+  const redone = reclassifyIfChanged(app.store, app.config);
+  if (redone) log.info(redone, `regionwire: topics changed; ${redone.items} stored items re-sorted, ${redone.changed} changed`);
   let listening: Listening;
   try {
     listening = await startServer(app, opts, log);

@@ -13,6 +13,7 @@ import { openStore, type Store } from '../../../src/store/open-store.js';
 
 export const NOW = new Date('2024-12-03T00:00:00.000Z');
 
+// source is an enabled SourceConfig polled every `intervalMs`.
 export function source(id: string, intervalMs = 15 * 60_000): SourceConfig {
   return { id, name: `${id} 신문`, url: `https://${id}.example.kr/rss`, region: 'gangwon', tags: [], intervalMs, encoding: null, timezone: 'Asia/Seoul', enabled: true, priority: 0 };
 }
@@ -23,6 +24,7 @@ export function everything(id = 'economy'): TopicConfig {
   return { id, title: '지역경제', description: '강원 지역 경제', match };
 }
 
+// config has two sources (15 and 30 minutes) and the given topics.
 export function config(topics: TopicConfig[] = [everything()]): Config {
   return { dir: '.', settings: defaultSettings, sources: [source('kado'), source('kwnews', 30 * 60_000)], topics };
 }
