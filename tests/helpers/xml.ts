@@ -24,7 +24,9 @@ export function parseXmlStrict(xml: string): XmlElement {
     failure ??= error;
   };
   parser.onopentag = (tag) => {
-    const el: XmlElement = { name: tag.name, attributes: tag.attributes, text: '', children: [] };
+    // Without xmlns, sax gives plain string attributes.
+    const attributes = tag.attributes as Record<string, string>;
+    const el: XmlElement = { name: tag.name, attributes, text: '', children: [] };
     stack.at(-1)?.children.push(el);
     stack.push(el);
   };
