@@ -1,11 +1,13 @@
 // `regionwire run`: the long-running service: the scheduler and the HTTP server in one process.
 import type { PollOutcome } from '../model.js';
+import { watchConfig } from '../config/watch-config.js';
 import { createMetrics } from '../serve/metrics.js';
 import { Scheduler } from '../worker/scheduler.js';
 import { reclassifyIfChanged } from '../worker/sync-topics.js';
 import { openApp, type GlobalOptions } from './context.js';
 import { createLogger } from './logger.js';
 import { outcomeJson } from './outcome-json.js';
+import { applyConfig, type LiveService } from './reload.js';
 import { startServer, untilSignal, type ServeOptions } from './serve.js';
 
 // runService polls every enabled source on schedule and serves the topic feeds until SIGINT or SIGTERM.
@@ -17,16 +19,18 @@ export async function runService(global: GlobalOptions, opts: ServeOptions = {})
   const redone = reclassifyIfChanged(app.store, app.config);
   if (redone) log.info(redone, `regionwire: topics changed; ${redone.items} stored items re-sorted, ${redone.changed} changed`);
   const metrics = createMetrics();
+  let live: LiveService | null = null;
   let listening;
   try {
-    listening = await startServer(app, opts, log, metrics);
+    listening = await startServer(app, opts, log, metrics, () => live?.config ?? app.config);
   } catch (error) {
     app.store.close();
     throw error;
   }
   log.info({ url: listening.url }, `regionwire: serving topic feeds at ${listening.url}/`);
+  const ctx = { ...app.ctx };
   const scheduler = new Scheduler({
-    ctx: app.ctx,
+    ctx,
     sources: app.config.sources,
     onOutcome: (o) => {
       metrics.recordPoll(o);
@@ -34,8 +38,17 @@ export async function runService(global: GlobalOptions, opts: ServeOptions = {})
     },
   });
   scheduler.start();
+  live = { config: app.config, store: app.store, scheduler, ctx, log };
+  const service = live;
+  // An invalid edit is reported with file:line:column; the last good config stays in force.
+  const watcher = watchConfig(
+    app.config.dir,
+    (next) => applyConfig(service, next),
+    (error) => log.error(`regionwire: config not reloaded, the last good config stays in force:\n${error.message}`),
+  );
 
   const signal = await untilSignal();
+  watcher.close();
   log.info(`regionwire: ${signal} received, stopping (in-flight polls get 10 s to finish)`);
   // The server stops first, so no request meets a closed database; polls then get their grace time.
   await listening.close();

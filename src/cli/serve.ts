@@ -2,6 +2,7 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Logger } from 'pino';
+import type { Config } from '../model.js';
 import { createApp } from '../serve/app.js';
 import type { Metrics } from '../serve/metrics.js';
 import { reclassifyIfChanged } from '../worker/sync-topics.js';
@@ -20,11 +21,17 @@ export interface Listening {
 }
 
 // startServer listens on --host/--port (default settings.http) and serves the app over `app.store`.
-export async function startServer(app: App, opts: ServeOptions, log: Logger, metrics?: Metrics): Promise<Listening> {
+export async function startServer(
+  app: App,
+  opts: ServeOptions,
+  log: Logger,
+  metrics?: Metrics,
+  getConfig: () => Config = () => app.config,
+): Promise<Listening> {
   const host = opts.host ?? app.config.settings.http.host;
   const port = opts.port === undefined ? app.config.settings.http.port : parsePort(opts.port);
   const baseUrl = opts.baseUrl === undefined ? undefined : parseBaseUrl(opts.baseUrl);
-  const handler = createApp({ store: app.store, getConfig: () => app.config, logger: log, ...(baseUrl ? { baseUrl } : {}), ...(metrics ? { metrics } : {}) });
+  const handler = createApp({ store: app.store, getConfig, logger: log, ...(baseUrl ? { baseUrl } : {}), ...(metrics ? { metrics } : {}) });
   const server = http.createServer(handler);
   await new Promise<void>((resolve, reject) => {
     server.once('error', (error: NodeJS.ErrnoException) =>

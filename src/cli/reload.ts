@@ -1,0 +1,50 @@
+// Applies an edited config to a running service (`regionwire run`) without a restart.
+import type { Logger } from 'pino';
+import { createLimiter } from '../fetch/limiter.js';
+import type { Config } from '../model.js';
+import type { Store } from '../store/open-store.js';
+import type { PollContext } from '../worker/poll-source.js';
+import type { Scheduler } from '../worker/scheduler.js';
+import { reclassifyIfChanged } from '../worker/sync-topics.js';
+import { fetchOptionsOf } from './context.js';
+
+type Mutable<T> = { -readonly [K in keyof T]: T[K] };
+
+export interface LiveService {
+  /** What the HTTP server reads on every request. */
+  config: Config;
+  readonly store: Store;
+  readonly scheduler: Scheduler;
+  /** The context the scheduler spreads into every poll it starts. */
+  readonly ctx: Mutable<PollContext>;
+  readonly log: Logger;
+}
+
+// applyConfig swaps in a config that loaded without issues: sources and topics at once (stored
+// items re-sorted if the topics changed), HTTP client settings for the next polls. The database
+// path and the listening address need a restart, and the log says so.
+export function applyConfig(live: LiveService, next: Config): void {
+  const before = live.config.settings;
+  const after = next.settings;
+  live.store.syncSources(next.sources);
+  live.ctx.topics = next.topics;
+  live.ctx.fetchOptions = fetchOptionsOf(next);
+  live.ctx.maxBackoffMs = after.maxBackoffMs;
+  if (before.concurrency !== after.concurrency || before.perHostConcurrency !== after.perHostConcurrency) {
+    live.ctx.limiter = createLimiter({ concurrency: after.concurrency, perHost: after.perHostConcurrency });
+  }
+  live.scheduler.setSources(next.sources);
+  // A source just added is due at once; no need to wait for the next tick.
+  void live.scheduler.dispatch();
+  const redone = reclassifyIfChanged(live.store, next);
+  live.config = next;
+  const enabled = next.sources.filter((s) => s.enabled).length;
+  live.log.info(
+    { sources: enabled, topics: next.topics.length, reclassified: redone?.changed ?? 0 },
+    `regionwire: config reloaded: ${enabled} sources, ${next.topics.length} topics` +
+      (redone ? `; ${redone.changed} stored items changed topics` : ''),
+  );
+  if (before.database !== after.database || before.http.host !== after.http.host || before.http.port !== after.http.port) {
+    live.log.warn('regionwire: settings.database and settings.http take effect at the next restart');
+  }
+}
