@@ -9,6 +9,7 @@ export interface ItemRepo {
   /**
    * Must run inside the caller's transaction (see polls.ts). A new or edited item that carries
    * `topics` gets exactly those; one without keeps what it had (an unchanged item is not touched).
+   * A tombstoned (pruned) item is not stored again and counts as unchanged.
    */
   saveItems(source: string, items: readonly (KeyedItem | ClassifiedItem)[], now: Date): SaveCounts;
   queryItems(q: ItemQuery): StoredItem[];
@@ -44,6 +45,7 @@ const DEFAULT_LIMIT = 50;
 // itemRepo prepares the statements for items and items_fts once; topics are written through `topics`.
 export function itemRepo(db: Database.Database, topics: Pick<TopicRepo, 'writeTopics'>): ItemRepo {
   const find = db.prepare('SELECT id, content_hash FROM items WHERE source_id = ? AND item_key = ?');
+  const tombstoned = db.prepare('SELECT 1 FROM tombstones WHERE source_id = ? AND item_key = ?');
   const insert = db.prepare(`
     INSERT INTO items (source_id, item_key, guid, url, canonical_url, title, summary, content, author,
                        categories, image, published_at, updated_at, fetched_at, content_hash)
@@ -81,7 +83,9 @@ export function itemRepo(db: Database.Database, topics: Pick<TopicRepo, 'writeTo
       let unchanged = 0;
       for (const item of items) {
         const found = find.get(source, item.key) as { id: number; content_hash: string } | undefined;
-        if (found !== undefined && found.content_hash === item.contentHash) {
+        // A pruned item the feed still lists stays pruned (see retention.ts): for the poll it is old news.
+        const skip = found === undefined ? tombstoned.get(source, item.key) !== undefined : found.content_hash === item.contentHash;
+        if (skip) {
           unchanged++;
           continue;
         }

@@ -112,6 +112,17 @@ const MIGRATIONS: readonly string[] = [
   CREATE TRIGGER item_topics_deleted AFTER DELETE ON item_topics BEGIN
     UPDATE meta SET value = value + 1 WHERE key = 'generation'; END;
   `,
+  // 3: tombstones of pruned items, so that the next poll of a feed still listing them does not
+  // store them again (Miniflux's ErrEntryTombstoned); store/retention.ts drops them after a while.
+  `
+  CREATE TABLE tombstones (
+    source_id TEXT NOT NULL,                            -- sources.id
+    item_key  TEXT NOT NULL,                            -- items.item_key of the pruned item
+    pruned_at TEXT NOT NULL,
+    PRIMARY KEY (source_id, item_key)
+  ) WITHOUT ROWID;
+  CREATE INDEX tombstones_by_time ON tombstones (pruned_at);
+  `,
 ];
 
 // SCHEMA_VERSION is the user_version a fully migrated database has.

@@ -2,15 +2,17 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
-import type { ItemClassifier, ItemQuery, SaveCounts, SourceConfig, SourceState, StoredItem } from '../model.js';
+import type { ItemClassifier, ItemQuery, RetentionSettings, SaveCounts, SourceConfig, SourceState, StoredItem } from '../model.js';
 import { itemRepo } from './items.js';
 import { migrate } from './migrations.js';
 import { pollRepo, type PollLogEntry, type SavePollInput } from './polls.js';
+import { retentionRepo, type PruneResult } from './retention.js';
 import { sourceRepo } from './sources.js';
 import { statsReader, type StoreStats } from './stats.js';
 import { topicRepo, type ReclassifyResult, type TopicStats } from './topics.js';
 
 export type { PollLogEntry, PollResultInput, SavePollInput } from './polls.js';
+export type { PruneResult } from './retention.js';
 export type { StoreStats } from './stats.js';
 export type { ReclassifyResult, TopicStats } from './topics.js';
 
@@ -20,8 +22,10 @@ export interface Store {
   sourceState(id: string): SourceState | null;
   sourceStates(): SourceState[];
   dueSources(now: Date): string[];
-  /** Items, poll state and a poll_log row in one transaction. Never deletes an item. */
+  /** Items, poll state and a poll_log row in one transaction. Never deletes an item; skips tombstoned ones. */
   savePoll(input: SavePollInput): SaveCounts;
+  /** Deletes items older than `days` or past the newest `itemsPerSource` of their source, leaving tombstones. */
+  pruneItems(retention: RetentionSettings, now?: Date): PruneResult;
   /** Newest first; `topic` keeps the items of one topic; each item lists its topic ids. */
   queryItems(q: ItemQuery): StoredItem[];
   /** Every item, newest first, read lazily; do not write to the store while iterating. */
@@ -37,6 +41,8 @@ export interface Store {
   setTopicsFingerprint(fingerprint: string): void;
   pollLog(source?: string, limit?: number): PollLogEntry[];
   stats(now?: Date): StoreStats;
+  /** A consistent copy of the database in `file` (SQLite's online backup), taken while others write. */
+  backup(file: string): Promise<void>;
   /** Checkpoints the WAL into the main file and closes the connection. */
   close(): void;
 }
@@ -63,6 +69,7 @@ export function openStore(file: string): Store {
   const items = itemRepo(db, topics);
   const polls = pollRepo(db, items);
   const stats = statsReader(db, file);
+  const retention = retentionRepo(db);
   return {
     ...sources,
     savePoll: polls.savePoll,
@@ -75,6 +82,8 @@ export function openStore(file: string): Store {
     topicsFingerprint: topics.topicsFingerprint,
     setTopicsFingerprint: topics.setTopicsFingerprint,
     stats,
+    pruneItems: (settings, now = new Date()) => retention.pruneItems(settings, now),
+    backup: (target) => backupTo(db, target),
     close: () => {
       if (!db.open) return;
       db.pragma('optimize');
@@ -82,4 +91,19 @@ export function openStore(file: string): Store {
       db.close();
     },
   };
+}
+
+// backupTo copies in steps of 100 pages so a big file does not stall the event loop. A write by
+// another connection (the service, when `regionwire backup` runs beside it) makes SQLite restart
+// the copy; after a restart the rest goes in one step, so steady polling cannot starve the backup.
+async function backupTo(db: Database.Database, file: string): Promise<void> {
+  let remaining = Infinity;
+  let restarted = false;
+  await db.backup(file, {
+    progress: ({ remainingPages }) => {
+      if (remainingPages > remaining) restarted = true;
+      remaining = remainingPages;
+      return restarted ? 0x7fffffff : 100;
+    },
+  });
 }

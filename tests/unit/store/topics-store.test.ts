@@ -37,9 +37,9 @@ describe('item topics in the store', () => {
     v1.syncSources([source('kado')]);
     v1.savePoll(updated('kado', ITEMS, at(10)));
     v1.close();
-    // Take the file back to what version 1 left: no migration-2 objects, user_version 1.
+    // Take the file back to what version 1 left: no migration-2 or later objects, user_version 1.
     const raw = new Database(file);
-    raw.exec('DROP TABLE item_topics; DROP TABLE meta; DROP TRIGGER items_inserted; DROP TRIGGER items_updated; DROP TRIGGER items_deleted;');
+    raw.exec('DROP TABLE tombstones; DROP TABLE item_topics; DROP TABLE meta; DROP TRIGGER items_inserted; DROP TRIGGER items_updated; DROP TRIGGER items_deleted;');
     raw.pragma('user_version = 1');
     raw.close();
 
