@@ -66,6 +66,7 @@ export function pollContext(config: Config, store: Store): PollContext {
     limiter: createLimiter({ concurrency: s.concurrency, perHost: s.perHostConcurrency }),
     maxBackoffMs: s.maxBackoffMs,
     topics: config.topics,
+    retention: s.retention,
   };
 }
 

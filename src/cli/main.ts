@@ -1,10 +1,12 @@
 // The `regionwire` command line.
 import { Command, Option } from 'commander';
+import { runBackup, runRestore } from './backup.js';
 import { CliError, type GlobalOptions } from './context.js';
 import { runExport } from './export.js';
 import { runInspect } from './inspect-command.js';
 import { runItems } from './items.js';
 import { runPoll } from './poll.js';
+import { runPrune } from './prune.js';
 import { runService } from './run.js';
 import { runServe } from './serve.js';
 import { runSourcesCheck, runSourcesList } from './sources.js';
@@ -108,6 +110,26 @@ program
   .requiredOption('--out <dir>', 'folder to write into (created if missing)')
   .option('--base-url <url>', 'public URL the files will be served from (required: feeds need absolute links)')
   .action((opts) => runExport(globals(), opts));
+
+program
+  .command('prune')
+  .description('delete the items settings.retention no longer keeps (the service does this hourly)')
+  .option('--json', 'JSON output')
+  .action((opts) => runPrune(globals(), opts));
+
+program
+  .command('backup')
+  .description('write a consistent copy of the database, safe while the service runs')
+  .argument('<file>', 'where to write the copy')
+  .option('--force', 'replace FILE if it exists')
+  .action((file: string, opts) => runBackup(globals(), file, opts));
+
+program
+  .command('restore')
+  .description('replace the database with a backup (checked first; the service must be stopped)')
+  .argument('<file>', 'a file written by `regionwire backup`')
+  .option('--force', 'replace the existing database')
+  .action((file: string, opts) => runRestore(globals(), file, opts));
 
 try {
   await program.parseAsync(process.argv);

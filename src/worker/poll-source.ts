@@ -4,7 +4,17 @@ import { decodeFeed } from '../decode/decode-feed.js';
 import { keyItems } from '../dedupe/item-key.js';
 import { fetchFeed } from '../fetch/fetch-feed.js';
 import type { Limiter } from '../fetch/limiter.js';
-import type { ClassifiedItem, FetchOptions, KeyedItem, PollOutcome, SaveCounts, SourceConfig, SourceError, TopicConfig } from '../model.js';
+import type {
+  ClassifiedItem,
+  FetchOptions,
+  KeyedItem,
+  PollOutcome,
+  RetentionSettings,
+  SaveCounts,
+  SourceConfig,
+  SourceError,
+  TopicConfig,
+} from '../model.js';
 import { parseFeed } from '../parse/parse-feed.js';
 import type { SavePollInput, Store } from '../store/open-store.js';
 import { nextPollAt } from './next-poll.js';
@@ -16,6 +26,8 @@ export interface PollContext {
   readonly maxBackoffMs: number;
   /** Topics new and edited items are classified into; without them, stored topics are left alone. */
   readonly topics?: readonly TopicConfig[];
+  /** What the scheduler's hourly prune keeps (settings.retention); absent = prune nothing. */
+  readonly retention?: RetentionSettings;
   readonly now?: () => Date;
   /** Once aborted, a finished fetch is dropped instead of written: shutdown leaves no half state. */
   readonly signal?: AbortSignal;

@@ -70,3 +70,27 @@ describe('Scheduler', () => {
     expect(store.sourceState('one')?.lastPollAt).toBeNull();
   });
 });
+
+describe('Scheduler prune', () => {
+  it('prunes by settings.retention on its own cron task, and stop ends that task too', async () => {
+    const { ctx, config, store } = await setup(0);
+    const results: unknown[] = [];
+    const scheduler = new Scheduler({
+      ctx: { ...ctx, retention: { days: 30, itemsPerSource: null } },
+      sources: config.sources,
+      pruneSchedule: '* * * * * *',
+      onPrune: (result) => results.push(result),
+    });
+    await scheduler.dispatch();
+    expect(store.queryItems({ sources: ['one'] })).toHaveLength(1);
+    scheduler.start();
+    // The fixture's one item is dated 2024-11-30, long past 30 days.
+    await expect.poll(() => results.length, { timeout: 3_000 }).toBeGreaterThan(0);
+    expect(results[0]).toEqual({ pruned: 1 });
+    expect(store.queryItems({ sources: ['one'] })).toEqual([]);
+    await scheduler.stop(0);
+    const count = results.length;
+    await new Promise((r) => setTimeout(r, 1_200));
+    expect(results).toHaveLength(count);
+  });
+});
