@@ -21,7 +21,7 @@ export interface LiveService {
 }
 
 // applyConfig swaps in a config that loaded without issues: sources and topics at once (stored
-// items re-sorted if the topics changed), HTTP client settings for the next polls. The database
+// items re-sorted if the topics changed), HTTP client settings and retention for the next polls. The database
 // path and the listening address need a restart, and the log says so.
 export function applyConfig(live: LiveService, next: Config): void {
   const before = live.config.settings;
@@ -30,6 +30,7 @@ export function applyConfig(live: LiveService, next: Config): void {
   live.ctx.topics = next.topics;
   live.ctx.fetchOptions = fetchOptionsOf(next);
   live.ctx.maxBackoffMs = after.maxBackoffMs;
+  live.ctx.retention = after.retention;
   if (before.concurrency !== after.concurrency || before.perHostConcurrency !== after.perHostConcurrency) {
     live.ctx.limiter = createLimiter({ concurrency: after.concurrency, perHost: after.perHostConcurrency });
   }

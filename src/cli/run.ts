@@ -36,6 +36,10 @@ export async function runService(global: GlobalOptions, opts: ServeOptions = {})
       metrics.recordPoll(o);
       logOutcome(log, o);
     },
+    onPrune: (result) => {
+      if (result instanceof Error) log.warn(`regionwire: retention prune failed, will retry next hour: ${result.message}`);
+      else if (result.pruned > 0) log.info(result, `regionwire: retention pruned ${result.pruned} items`);
+    },
   });
   scheduler.start();
   live = { config: app.config, store: app.store, scheduler, ctx, log };
