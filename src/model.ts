@@ -304,3 +304,44 @@ export type PollOutcome =
       readonly permanentRedirect: string | null;
       readonly durationMs: number;
     };
+
+// ---------------------------------------------------------------- stories
+
+/** The text and date story detection reads of an item. */
+export interface StoryItem {
+  readonly id: number;
+  readonly source: string;
+  readonly title: string | null;
+  readonly summary: string | null;
+  readonly content: string | null;
+  readonly published: Date;
+}
+
+/** A stored item sharing LSH band keys with a new one: a candidate for the same story. */
+export interface StoryCandidate {
+  readonly itemId: number;
+  readonly storyId: number;
+  /** How many of the new item's band keys it shares. */
+  readonly hits: number;
+}
+
+/** The band index story detection looks candidates up in (the store's story_bands, or in memory). */
+export interface StoryIndexReader {
+  /** Items published in [from, to] sharing at least one key, most keys shared first. */
+  candidates(keys: readonly number[], from: Date, to: Date, limit: number): StoryCandidate[];
+  /** A stored item's text, for verifying a candidate; null when it is gone. */
+  itemText(itemId: number): StoryItem | null;
+}
+
+/** Where a new item goes: an existing story, or (storyId null) a new story named after the item. */
+export interface StoryAssignment {
+  readonly storyId: number | null;
+  /** LSH band keys and MinHash signature, stored so rebuilds and restarts need not recompute them. */
+  readonly keys: readonly number[];
+  readonly signature: Uint32Array;
+  /** Representative rank: the story shows the version with the highest (government, priority, length). */
+  readonly rank: number;
+}
+
+/** Finds the story of a newly stored item; the store calls it inside the poll's transaction. */
+export type StoryAssigner = (item: StoryItem, index: StoryIndexReader) => StoryAssignment;

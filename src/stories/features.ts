@@ -1,0 +1,41 @@
+// What story detection keeps of an item: its shingles, title bigrams, numbers and MinHash signature.
+import { minhashSignature } from './minhash.js';
+import { normalizeStoryText, storyNumbers, storyPlaces } from './normalize.js';
+import { SHINGLE_SIZE, shingleSet } from './shingles.js';
+
+/** Places count in the title and this much of the body: later paragraphs often list neighbours. */
+const LEAD_CHARS = 200;
+
+export interface StoryText {
+  readonly title: string | null;
+  readonly summary: string | null;
+  /** Plain text or sanitised HTML. */
+  readonly content: string | null;
+}
+
+export interface StoryFeatures {
+  readonly shingles: Set<number>;
+  readonly titleGrams: Set<number>;
+  readonly numbers: Set<string>;
+  /** Cities and counties named in the title and lead. */
+  readonly places: Set<string>;
+  readonly signature: Uint32Array;
+  /** Characters of normalised text: the "fullest text" rule for representatives. */
+  readonly length: number;
+}
+
+// storyFeatures computes everything verification and LSH need from an item's text.
+export function storyFeatures(item: StoryText, hashes: number): StoryFeatures {
+  const title = normalizeStoryText(item.title ?? '');
+  const body = normalizeStoryText(`${item.summary ?? ''} ${item.content ?? ''}`);
+  const text = `${title} ${body}`;
+  const shingles = shingleSet(text, SHINGLE_SIZE);
+  return {
+    shingles,
+    titleGrams: shingleSet(title, 2),
+    numbers: storyNumbers(text),
+    places: storyPlaces(`${title} ${body.slice(0, LEAD_CHARS)}`),
+    signature: minhashSignature(shingles, hashes),
+    length: body.length,
+  };
+}
