@@ -87,6 +87,9 @@ export function openStore(file: string): Store {
     close: () => {
       if (!db.open) return;
       db.pragma('optimize');
+      // Without waiting: a reader holding a transaction open (a sqlite3 shell, `serve`) would
+      // otherwise keep the busy timeout's 5 s; the WAL is then checkpointed by the next writer.
+      db.pragma('busy_timeout = 0');
       db.pragma('wal_checkpoint(TRUNCATE)');
       db.close();
     },
