@@ -8,6 +8,7 @@ import type { Metrics } from '../serve/metrics.js';
 import { reclassifyIfChanged } from '../worker/sync-topics.js';
 import { CliError, EXIT_USAGE, openApp, type App, type GlobalOptions } from './context.js';
 import { createLogger } from './logger.js';
+import { MAX_CONNECTIONS, refuseBodies, SERVER_OPTIONS } from './server-limits.js';
 
 export interface ServeOptions {
   readonly host?: string;
@@ -32,7 +33,8 @@ export async function startServer(
   const port = opts.port === undefined ? app.config.settings.http.port : parsePort(opts.port);
   const baseUrl = opts.baseUrl === undefined ? undefined : parseBaseUrl(opts.baseUrl);
   const handler = createApp({ store: app.store, getConfig, logger: log, ...(baseUrl ? { baseUrl } : {}), ...(metrics ? { metrics } : {}) });
-  const server = http.createServer(handler);
+  const server = http.createServer(SERVER_OPTIONS, refuseBodies(handler));
+  server.maxConnections = MAX_CONNECTIONS;
   await new Promise<void>((resolve, reject) => {
     server.once('error', (error: NodeJS.ErrnoException) =>
       reject(new CliError(`serve: cannot listen on ${host}:${port} (${error.code ?? error.message}); choose another --port or --host`, EXIT_USAGE)),
