@@ -268,6 +268,8 @@ export interface StoredItem {
   readonly fetched: Date;
   /** Ids of the topics the item belongs to. */
   readonly topics: readonly string[];
+  /** The story (stories.id) the item is a version of; null if never assigned. */
+  readonly story: number | null;
 }
 
 export interface ItemQuery {
@@ -321,6 +323,7 @@ export interface StoryItem {
 export interface StoryCandidate {
   readonly itemId: number;
   readonly storyId: number;
+  readonly published: Date;
   /** How many of the new item's band keys it shares. */
   readonly hits: number;
 }
@@ -345,3 +348,21 @@ export interface StoryAssignment {
 
 /** Finds the story of a newly stored item; the store calls it inside the poll's transaction. */
 export type StoryAssigner = (item: StoryItem, index: StoryIndexReader) => StoryAssignment;
+
+/** A story as stored: its versions oldest first, the representative among them. */
+export interface StoredStory {
+  readonly id: number;
+  readonly representative: number;
+  readonly firstSeen: Date;
+  readonly lastSeen: Date;
+  readonly itemCount: number;
+  readonly versions: readonly StoredItem[];
+}
+
+export interface StoryQuery {
+  /** Stories with at least one version in this topic. */
+  readonly topic?: string;
+  /** Stories whose newest version was published at or after this time. */
+  readonly since?: Date;
+  readonly limit?: number;
+}

@@ -4,6 +4,7 @@ import { ConfigError, loadConfig } from '../config/load-config.js';
 import { createLimiter } from '../fetch/limiter.js';
 import type { Config, FetchOptions } from '../model.js';
 import { openStore, type Store } from '../store/open-store.js';
+import { storyAssigner } from '../worker/assign-stories.js';
 import type { PollContext } from '../worker/poll-source.js';
 
 export interface GlobalOptions {
@@ -66,6 +67,7 @@ export function pollContext(config: Config, store: Store): PollContext {
     limiter: createLimiter({ concurrency: s.concurrency, perHost: s.perHostConcurrency }),
     maxBackoffMs: s.maxBackoffMs,
     topics: config.topics,
+    assignStory: storyAssigner(store, config.sources),
     retention: s.retention,
   };
 }

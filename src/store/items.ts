@@ -1,23 +1,25 @@
 // The items table and its search index: upserts from a poll, and listing.
 import type Database from 'better-sqlite3';
-import type { ClassifiedItem, ItemQuery, KeyedItem, SaveCounts, StoredItem } from '../model.js';
+import type { ClassifiedItem, ItemQuery, KeyedItem, SaveCounts, StoredItem, StoryAssigner } from '../model.js';
 import { ftsQuery, htmlToText, searchText } from './search.js';
 import { dateOrNull, iso, isoOrNull } from './time.js';
+import type { StoryRepo } from './stories.js';
 import type { TopicRepo } from './topics.js';
 
 export interface ItemRepo {
   /**
    * Must run inside the caller's transaction (see polls.ts). A new or edited item that carries
    * `topics` gets exactly those; one without keeps what it had (an unchanged item is not touched).
-   * A tombstoned (pruned) item is not stored again and counts as unchanged.
+   * A tombstoned (pruned) item is not stored again and counts as unchanged. With `assign`, each
+   * new item is put into a story; an edited item keeps its story.
    */
-  saveItems(source: string, items: readonly (KeyedItem | ClassifiedItem)[], now: Date): SaveCounts;
+  saveItems(source: string, items: readonly (KeyedItem | ClassifiedItem)[], now: Date, assign?: StoryAssigner): SaveCounts;
   queryItems(q: ItemQuery): StoredItem[];
   /** Every item, newest first, read lazily (for previews over the whole database). */
   scanItems(): IterableIterator<StoredItem>;
 }
 
-interface ItemRow {
+export interface ItemRow {
   id: number;
   source_id: string;
   guid: string | null;
@@ -31,19 +33,20 @@ interface ItemRow {
   published_at: string;
   updated_at: string | null;
   fetched_at: string;
+  story_id: number | null;
   /** JSON array of topic ids. */
   topics: string;
 }
 
-const COLUMNS = `
+export const COLUMNS = `
   i.id, i.source_id, i.guid, i.url, i.title, i.summary, i.content, i.author, i.categories, i.image,
-  i.published_at, i.updated_at, i.fetched_at,
+  i.published_at, i.updated_at, i.fetched_at, i.story_id,
   (SELECT json_group_array(t.topic_id) FROM item_topics t WHERE t.item_id = i.id) AS topics`;
 
 const DEFAULT_LIMIT = 50;
 
 // itemRepo prepares the statements for items and items_fts once; topics are written through `topics`.
-export function itemRepo(db: Database.Database, topics: Pick<TopicRepo, 'writeTopics'>): ItemRepo {
+export function itemRepo(db: Database.Database, topics: Pick<TopicRepo, 'writeTopics'>, stories: Pick<StoryRepo, 'assignItem'>): ItemRepo {
   const find = db.prepare('SELECT id, content_hash FROM items WHERE source_id = ? AND item_key = ?');
   const tombstoned = db.prepare('SELECT 1 FROM tombstones WHERE source_id = ? AND item_key = ?');
   const insert = db.prepare(`
@@ -77,7 +80,7 @@ export function itemRepo(db: Database.Database, topics: Pick<TopicRepo, 'writeTo
   };
 
   return {
-    saveItems(source, items, now) {
+    saveItems(source, items, now, assign) {
       let created = 0;
       let updated = 0;
       let unchanged = 0;
@@ -109,6 +112,10 @@ export function itemRepo(db: Database.Database, topics: Pick<TopicRepo, 'writeTo
         const id = found === undefined ? insert.run(row).lastInsertRowid : found.id;
         if (found === undefined) {
           index(id, item);
+          if (assign !== undefined) {
+            const published = item.published ?? now;
+            stories.assignItem({ id: Number(id), source, title: item.title, summary: item.summary, content: item.content, published }, assign);
+          }
           created++;
         } else {
           update.run({ ...row, id });
@@ -164,7 +171,8 @@ export function itemRepo(db: Database.Database, topics: Pick<TopicRepo, 'writeTo
   };
 }
 
-function toItem(row: ItemRow): StoredItem {
+// toItem reads one row selected with COLUMNS.
+export function toItem(row: ItemRow): StoredItem {
   return {
     id: row.id,
     source: row.source_id,
@@ -180,5 +188,6 @@ function toItem(row: ItemRow): StoredItem {
     updated: dateOrNull(row.updated_at),
     topics: (JSON.parse(row.topics) as string[]).sort(),
     fetched: new Date(row.fetched_at),
+    story: row.story_id,
   };
 }

@@ -123,6 +123,49 @@ const MIGRATIONS: readonly string[] = [
   ) WITHOUT ROWID;
   CREATE INDEX tombstones_by_time ON tombstones (pruned_at);
   `,
+  // 4: stories — versions of one press release from several outlets (stories/, store/stories.ts).
+  `
+  CREATE TABLE stories (
+    id                  INTEGER PRIMARY KEY,            -- id of the item that started it; feeds use it in the GUID
+    representative_id   INTEGER NOT NULL,               -- items.id of the version shown first
+    representative_rank REAL NOT NULL DEFAULT 0,        -- its rank (government source, priority, text length)
+    first_seen          TEXT NOT NULL,                  -- earliest published_at among its items
+    last_seen           TEXT NOT NULL,                  -- latest published_at among its items
+    item_count          INTEGER NOT NULL                -- versions (items) in the story
+  );
+  CREATE INDEX stories_by_last_seen ON stories (last_seen DESC);
+
+  ALTER TABLE items ADD COLUMN story_id INTEGER;        -- stories.id; NULL for items stored before migration 4
+  CREATE INDEX items_by_story ON items (story_id, published_at);
+
+  -- LSH band index: an item's MinHash band keys with its publication time (unix seconds), so
+  -- "items sharing a key within the window" is one range scan per key.
+  CREATE TABLE story_bands (
+    band_key  INTEGER NOT NULL,
+    published INTEGER NOT NULL,
+    item_id   INTEGER NOT NULL REFERENCES items(id) ON DELETE CASCADE,
+    PRIMARY KEY (band_key, published, item_id)
+  ) WITHOUT ROWID;
+  CREATE INDEX story_bands_by_item ON story_bands (item_id);
+
+  -- MinHash signatures (little-endian uint32 values), kept so keys can be re-banded without re-shingling.
+  CREATE TABLE story_signatures (
+    item_id   INTEGER PRIMARY KEY REFERENCES items(id) ON DELETE CASCADE,
+    signature BLOB NOT NULL
+  );
+
+  -- A pruned item leaves its story: the count drops, a pruned representative is replaced by the
+  -- earliest remaining version, and a story without items goes.
+  CREATE TRIGGER items_leave_story AFTER DELETE ON items WHEN old.story_id IS NOT NULL BEGIN
+    UPDATE stories SET item_count = item_count - 1,
+      representative_rank = iif(representative_id = old.id, 0, representative_rank),
+      representative_id = iif(representative_id = old.id,
+        coalesce((SELECT id FROM items WHERE story_id = old.story_id ORDER BY published_at, id LIMIT 1), representative_id),
+        representative_id)
+    WHERE id = old.story_id;
+    DELETE FROM stories WHERE id = old.story_id AND item_count <= 0;
+  END;
+  `,
 ];
 
 // SCHEMA_VERSION is the user_version a fully migrated database has.

@@ -2,13 +2,27 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
-import type { ItemClassifier, ItemQuery, RetentionSettings, SaveCounts, SourceConfig, SourceState, StoredItem } from '../model.js';
+import type {
+  ItemClassifier,
+  ItemQuery,
+  RetentionSettings,
+  SaveCounts,
+  SourceConfig,
+  SourceState,
+  StoredItem,
+  StoredStory,
+  StoryAssigner,
+  StoryItem,
+  StoryQuery,
+} from '../model.js';
 import { itemRepo } from './items.js';
 import { migrate } from './migrations.js';
 import { pollRepo, type PollLogEntry, type SavePollInput } from './polls.js';
 import { retentionRepo, type PruneResult } from './retention.js';
 import { sourceRepo } from './sources.js';
 import { statsReader, type StoreStats } from './stats.js';
+import { storyRepo } from './stories.js';
+import { storyReader } from './story-query.js';
 import { topicRepo, type ReclassifyResult, type TopicStats } from './topics.js';
 
 export type { PollLogEntry, PollResultInput, SavePollInput } from './polls.js';
@@ -32,6 +46,16 @@ export interface Store {
   scanItems(): IterableIterator<StoredItem>;
   /** Re-computes every item's topics in transactions of a few thousand items; progress counts items. */
   reclassifyAll(classify: ItemClassifier, onProgress?: (done: number, total: number) => void): ReclassifyResult;
+  /** Items published at or after `since`, oldest first, for warming a story detector after a restart. */
+  recentStoryItems(since: Date): IterableIterator<StoryItem>;
+  /** Forgets every story and assigns every item again, oldest first (after a threshold change). */
+  rebuildStories(assign: StoryAssigner, onProgress?: (done: number, total: number) => void): { items: number; stories: number };
+  /** Stories, newest version first, each with all its versions. */
+  queryStories(q: StoryQuery): StoredStory[];
+  /** Versions of the given stories, oldest first (feeds show every outlet of a story). */
+  storyVersions(storyIds: readonly number[]): Map<number, StoredItem[]>;
+  /** Representative item id of each given story. */
+  storyRepresentatives(storyIds: readonly number[]): Map<number, number>;
   /** Items and newest publication time per topic, for topics holding at least one item. */
   topicStats(): TopicStats[];
   /** A token that changes whenever items or their topics change (and differs between database files). */
@@ -66,7 +90,9 @@ export function openStore(file: string): Store {
 
   const sources = sourceRepo(db);
   const topics = topicRepo(db);
-  const items = itemRepo(db, topics);
+  const stories = storyRepo(db);
+  const storyRead = storyReader(db);
+  const items = itemRepo(db, topics, stories);
   const polls = pollRepo(db, items);
   const stats = statsReader(db, file);
   const retention = retentionRepo(db);
@@ -77,6 +103,9 @@ export function openStore(file: string): Store {
     queryItems: items.queryItems,
     scanItems: items.scanItems,
     reclassifyAll: topics.reclassifyAll,
+    recentStoryItems: stories.recentStoryItems,
+    rebuildStories: stories.rebuildStories,
+    ...storyRead,
     topicStats: topics.topicStats,
     lastChange: topics.lastChange,
     topicsFingerprint: topics.topicsFingerprint,

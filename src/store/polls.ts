@@ -1,6 +1,6 @@
 // Saving one poll of one source (items, poll state, log row) and reading the poll log.
 import type Database from 'better-sqlite3';
-import type { ClassifiedItem, KeyedItem, SaveCounts, SourceError } from '../model.js';
+import type { ClassifiedItem, KeyedItem, SaveCounts, SourceError, StoryAssigner } from '../model.js';
 import type { ItemRepo } from './items.js';
 import { iso } from './time.js';
 
@@ -9,6 +9,8 @@ export type PollResultInput =
       readonly status: 'updated';
       /** Items with `topics` (classified by the worker) get them stored; see ItemRepo.saveItems. */
       readonly items: readonly (KeyedItem | ClassifiedItem)[];
+      /** Puts each new item into a story (stories/detector.ts); absent = items get no story. */
+      readonly assignStory?: StoryAssigner;
       readonly etag: string | null;
       readonly lastModified: string | null;
       readonly httpStatus: number | null;
@@ -104,7 +106,7 @@ export function pollRepo(db: Database.Database, items: ItemRepo): PollRepo {
       nextPollAt: iso(input.nextPollAt),
       permanentRedirect: input.permanentRedirect,
     };
-    const counts = result.status === 'updated' ? items.saveItems(input.source, result.items, input.finishedAt) : NO_ITEMS;
+    const counts = result.status === 'updated' ? items.saveItems(input.source, result.items, input.finishedAt, result.assignStory) : NO_ITEMS;
     if (result.status === 'failed') {
       failure.run({ ...times, kind: result.error.kind, message: result.error.message });
     } else {

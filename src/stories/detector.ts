@@ -57,8 +57,8 @@ export function createStoryDetector(options: DetectorOptions = {}): StoryDetecto
       if (c.itemId === item.id) continue;
       const other = featuresOf(c.itemId, index);
       if (other === null) continue;
-      const score = scorePair(f, other, weight, p);
-      const value = score.containment + 0.5 * score.title;
+      const score = scorePair(f, other, weight, p, Math.abs(t - c.published.getTime()));
+      const value = score.containment + score.cover + 0.5 * score.title;
       if (closest === null || value > closest.value) closest = { itemId: c.itemId, score, value };
       if (score.same && (best === null || value > best.value)) best = { storyId: c.storyId, value };
     }

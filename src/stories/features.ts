@@ -1,6 +1,6 @@
 // What story detection keeps of an item: its shingles, title bigrams, numbers and MinHash signature.
 import { minhashSignature } from './minhash.js';
-import { normalizeStoryText, storyNumbers, storyPlaces } from './normalize.js';
+import { normalizeStoryText, storyDays, storyNumbers, storyPlaces, titleWords } from './normalize.js';
 import { SHINGLE_SIZE, shingleSet } from './shingles.js';
 
 /** Places count in the title and this much of the body: later paragraphs often list neighbours. */
@@ -16,6 +16,11 @@ export interface StoryText {
 export interface StoryFeatures {
   readonly shingles: Set<number>;
   readonly titleGrams: Set<number>;
+  readonly titleWords: Set<string>;
+  readonly titleDays: Set<string>;
+  /** The whole normalised text without spaces or punctuation, to look title words up in. */
+  readonly flat: string;
+  /** Quantities (counts and amounts with their unit). */
   readonly numbers: Set<string>;
   /** Cities and counties named in the title and lead. */
   readonly places: Set<string>;
@@ -33,6 +38,9 @@ export function storyFeatures(item: StoryText, hashes: number): StoryFeatures {
   return {
     shingles,
     titleGrams: shingleSet(title, 2),
+    titleWords: titleWords(title),
+    titleDays: storyDays(title),
+    flat: text.replace(/[^\p{L}\p{N}]/gu, ''),
     numbers: storyNumbers(text),
     places: storyPlaces(`${title} ${body.slice(0, LEAD_CHARS)}`),
     signature: minhashSignature(shingles, hashes),

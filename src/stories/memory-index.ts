@@ -17,17 +17,21 @@ export class MemoryStoryIndex implements StoryIndexReader {
   // candidates counts shared keys per item within [from, to]; most shared first.
   candidates(keys: readonly number[], from: Date, to: Date, limit: number): StoryCandidate[] {
     const hits = new Map<number, number>();
+    const times = new Map<number, number>();
     const lo = from.getTime();
     const hi = to.getTime();
     for (const key of keys) {
       const list = this.postings.get(key);
       if (list === undefined) continue;
-      for (const p of list) if (p.time >= lo && p.time <= hi) hits.set(p.itemId, (hits.get(p.itemId) ?? 0) + 1);
+      for (const p of list) if (p.time >= lo && p.time <= hi) {
+          hits.set(p.itemId, (hits.get(p.itemId) ?? 0) + 1);
+          times.set(p.itemId, p.time);
+        }
     }
     return [...hits]
       .sort((a, b) => b[1] - a[1] || a[0] - b[0])
       .slice(0, limit)
-      .map(([itemId, n]) => ({ itemId, storyId: this.stories.get(itemId) ?? itemId, hits: n }));
+      .map(([itemId, n]) => ({ itemId, storyId: this.stories.get(itemId) ?? itemId, published: new Date(times.get(itemId) ?? 0), hits: n }));
   }
 
   itemText(itemId: number): StoryItem | null {

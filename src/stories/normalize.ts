@@ -30,15 +30,34 @@ export function unifyNumbers(text: string): string {
   t = t.replace(/(\d+(?:\.\d+)?)?\s*([천백])(?=\s*[만억조원명개곳건])/g, (_m, n: string | undefined, unit: string) =>
     String(Math.round(Number(n ?? '1') * (unit === '천' ? 1000 : 100))),
   );
+  // "2천140대" → "2140대", "8만6천t" → "8만6000t", "3천 명" → "3000 명".
+  t = t.replace(/(\d+)천(\d{1,3})?(?!\d)/g, (_m, a: string, b: string | undefined) => String(Number(a) * 1000 + Number(b ?? '0')));
   t = t.replace(/(\d)\s+(?=[만억조원%명개곳건톤㎞㏊])/g, '$1');
   t = t.replace(/([만억조])\s+원/g, '$1원');
   return t.replace(PERCENT, '%');
 }
 
-// storyNumbers lists the amounts, counts and dates in normalised text: versions of one story share them.
+// A number with a unit of counting or money ("3200마리", "1000억원", "40여 명"); dates are left out,
+// because a rewrite may say "지난 24일" where the release said "24일".
+const QUANTITY = /(\d+(?:\.\d+)?)\s?여?\s?([만억조]?\s?(?:원|명|마리|대|곳|개|건|톤|가구|척|㎞|km|%|㎡|ha|㏊|회|배|종|편|개소|필지|채|석|t|m)(?![a-z]))/g;
+
+// storyNumbers lists the quantities in normalised text: versions of one story share them, and
+// notices on one template differ in them.
 export function storyNumbers(normalized: string): Set<string> {
-  const found = normalized.match(/\d+(?:\.\d+)?\s?[가-힣%㎞㏊]{0,2}/g) ?? [];
-  return new Set(found.map((n) => n.replace(/\s/g, '')));
+  return new Set([...normalized.matchAll(QUANTITY)].map((m) => `${m[1]}${(m[2] as string).replace(/\s/g, '')}`));
+}
+
+// storyDays lists the days of the month ("4일") named in a title: weekly notices differ there.
+export function storyDays(normalized: string): Set<string> {
+  return new Set([...normalized.matchAll(/(?<!\d)(\d{1,2})일/g)].map((m) => m[1] as string));
+}
+
+const JOSA = /(?:으로|에서|에게|까지|부터|보다|과|와|은|는|이|가|을|를|의|에|도|로|만)$/;
+
+// titleWords lists a title's words of two or more characters, a trailing particle removed.
+export function titleWords(normalized: string): Set<string> {
+  const words = normalized.split(/[^\p{L}\p{N}]+/u).map((w) => w.replace(JOSA, ''));
+  return new Set(words.filter((w) => w.length >= 2));
 }
 
 // Gangwon's 18 cities and counties: two reports of the same kind of event in different places

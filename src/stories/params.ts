@@ -7,22 +7,24 @@ export interface StoryParams {
   readonly lsh: LshParams;
   /** Candidates verified per item, those sharing the most band keys first. */
   readonly maxCandidates: number;
-  /** Weighted containment at or above which two items are one story whatever their titles. */
+  /** Weighted containment every pair needs. */
+  readonly containmentMin: number;
+  /** Weighted containment that stands in for the headline check (near-copies under a new headline). */
   readonly containmentHigh: number;
-  /** Weighted containment needed when the titles also agree (titleMin). */
-  readonly containmentLow: number;
-  /** Title bigram containment that lets containmentLow suffice. */
-  readonly titleMin: number;
-  /** Below this share of common numbers (when both carry at least two), items are different stories. */
-  readonly numbersMin: number;
+  /** Pairs published further apart than this are follow-ups unless nearly copies (containmentLate). */
+  readonly lateMs: number;
+  readonly containmentLate: number;
+  /** Share of one headline's own words the other version's text must contain (see verify.ts). */
+  readonly coverMin: number;
 }
 
 export const DEFAULT_STORY_PARAMS: StoryParams = {
   windowMs: 3 * 86_400_000,
-  lsh: { hashes: 64, bands: 32, rows: 2 },
+  lsh: { hashes: 32, bands: 32, rows: 1 },
   maxCandidates: 40,
-  containmentHigh: 0.6,
-  containmentLow: 0.35,
-  titleMin: 0.3,
-  numbersMin: 0.5,
+  containmentMin: 0.2,
+  containmentHigh: 0.85,
+  lateMs: 30 * 3_600_000,
+  containmentLate: 0.8,
+  coverMin: 0.5,
 };

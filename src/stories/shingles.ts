@@ -1,9 +1,10 @@
 // Character shingles over normalised text: Korean has no reliable word boundaries once outlets
 // re-space a sentence, so overlapping syllable n-grams (spaces and punctuation dropped) are compared.
 
-/** Syllables per shingle. 3 keeps template phrases ("개최했다") from matching unrelated text as
- * often as 2-grams do, while a rewritten lead still shares most of its 3-grams. */
-export const SHINGLE_SIZE = 3;
+/** Syllables per shingle. Measured on the evaluation set (same precision 1.000 for all three):
+ * 2 → recall 0.961, 3 → 0.940, 4 → 0.927; a Korean word stem is often two syllables, and a
+ * rewrite that re-inflects a verb keeps its 2-grams. */
+export const SHINGLE_SIZE = 2;
 
 // shingleSet gives the distinct n-grams of `normalized` as exact numbers (three UTF-16 units fit in 48 bits).
 export function shingleSet(normalized: string, size = SHINGLE_SIZE): Set<number> {

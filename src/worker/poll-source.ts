@@ -13,6 +13,7 @@ import type {
   SaveCounts,
   SourceConfig,
   SourceError,
+  StoryAssigner,
   TopicConfig,
 } from '../model.js';
 import { parseFeed } from '../parse/parse-feed.js';
@@ -26,6 +27,8 @@ export interface PollContext {
   readonly maxBackoffMs: number;
   /** Topics new and edited items are classified into; without them, stored topics are left alone. */
   readonly topics?: readonly TopicConfig[];
+  /** Puts new items into stories inside the poll's transaction (worker/assign-stories.ts); absent = no stories. */
+  readonly assignStory?: StoryAssigner;
   /** What the scheduler's hourly prune keeps (settings.retention); absent = prune nothing. */
   readonly retention?: RetentionSettings;
   readonly now?: () => Date;
@@ -89,6 +92,7 @@ export async function pollSource(source: SourceConfig, ctx: PollContext): Promis
     const counts = save({
       status: 'updated',
       items: classified(keyItems(parsed.feed.items), source, ctx.topics),
+      ...(ctx.assignStory ? { assignStory: ctx.assignStory } : {}),
       etag: fetched.etag,
       lastModified: fetched.lastModified,
       httpStatus: fetched.httpStatus,

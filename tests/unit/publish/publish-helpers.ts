@@ -32,6 +32,7 @@ export function stored(id: number, fields: Partial<StoredItem> = {}): StoredItem
     updated: null,
     fetched: new Date(`2024-12-0${id}T00:10:00.000Z`),
     topics: ['economy'],
+    story: null,
     ...fields,
   };
 }

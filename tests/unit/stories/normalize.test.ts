@@ -32,3 +32,10 @@ describe('unifyNumbers', () => {
     expect([...a].sort()).toEqual([...b].sort());
   });
 });
+
+describe('unifyNumbers with Korean thousands', () => {
+  it('expands 천 inside counts', () => {
+    expect(unifyNumbers('제설장비 2천140대와 제설제 8만6천t')).toBe('제설장비 2140대와 제설제 8만6000t');
+    expect(unifyNumbers('돼지 3천200마리')).toBe('돼지 3200마리');
+  });
+});

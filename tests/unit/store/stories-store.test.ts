@@ -1,0 +1,64 @@
+import { describe, expect, it } from 'vitest';
+import type { SavePollInput } from '../../../src/store/open-store.js';
+import { freshDetector, storyAssigner } from '../../../src/worker/assign-stories.js';
+import { FORUM_BODY, JOBS_BODY } from '../stories/story-cases.js';
+import { parsed, source, T0, tempDbPath, tempStore, updated } from './store-helpers.js';
+
+const SOURCES = [source('gov', { tags: ['government'] }), source('kado', { priority: 10 }), source('step')];
+
+const forum = (guid: string, title: string, content: string, minutes: number) =>
+  parsed({ guid, title, content, published: new Date(T0.getTime() + minutes * 60_000) });
+
+// withStories is a savePoll input whose new items go through story detection.
+function withStories(input: SavePollInput, assign: ReturnType<typeof storyAssigner>): SavePollInput {
+  if (input.result.status !== 'updated') throw new Error('an updated poll is needed');
+  return { ...input, result: { ...input.result, assignStory: assign } };
+}
+
+describe('stories in the store', () => {
+  it('puts versions of one release in one story and keeps the story id when outlets join', () => {
+    const store = tempStore();
+    store.syncSources(SOURCES);
+    const assign = storyAssigner(store, SOURCES, () => T0);
+    store.savePoll(withStories(updated('kado', [forum('k1', '강원 관광 미래포럼 열려', `(춘천=연합뉴스) ${FORUM_BODY}`, 0)]), assign));
+    const [first] = store.queryItems({});
+    store.savePoll(withStories(updated('gov', [forum('g1', '강원도, 2026 강원 관광 미래포럼 개최', FORUM_BODY, 30), forum('g2', '청년 일자리 박람회 설명회 개최', JOBS_BODY, 40)]), assign));
+    store.savePoll(withStories(updated('step', [forum('s1', '[뉴스스텝] 관광 미래포럼', FORUM_BODY.split('. ').slice(0, 3).join('. '), 60)]), assign));
+
+    const [story, other] = store.queryStories({}).sort((a, b) => b.itemCount - a.itemCount);
+    expect(story?.id).toBe(first?.id);
+    expect(story?.versions.map((v) => v.source).sort()).toEqual(['gov', 'kado', 'step']);
+    // The agency's own release represents the story, though kado has the higher priority.
+    expect(story?.versions.find((v) => v.id === story.representative)?.source).toBe('gov');
+    expect(other?.itemCount).toBe(1);
+    expect(store.queryItems({}).every((i) => i.story !== null)).toBe(true);
+  });
+
+  it('re-clusters the whole database the same way, and a restarted process joins old stories', () => {
+    const file = tempDbPath();
+    const store = tempStore(file);
+    store.syncSources(SOURCES);
+    store.savePoll(withStories(updated('gov', [forum('g1', '강원도, 2026 강원 관광 미래포럼 개최', FORUM_BODY, 0)]), storyAssigner(store, SOURCES, () => T0)));
+    // A new assigner, as after a restart: the band index in the database finds the old item.
+    store.savePoll(withStories(updated('kado', [forum('k1', '강원 관광 미래포럼 열려', FORUM_BODY, 30)]), storyAssigner(store, SOURCES, () => T0)));
+    expect(new Set(store.queryItems({}).map((i) => i.story)).size).toBe(1);
+
+    const before = store.lastChange();
+    const result = store.rebuildStories(freshDetector(SOURCES).assign);
+    expect(result).toEqual({ items: 2, stories: 1 });
+    expect(store.lastChange()).not.toBe(before);
+  });
+
+  it('keeps counts and representatives right when items are pruned', () => {
+    const store = tempStore();
+    store.syncSources(SOURCES);
+    const assign = storyAssigner(store, SOURCES, () => T0);
+    store.savePoll(withStories(updated('gov', [forum('g1', '강원도, 2026 강원 관광 미래포럼 개최', FORUM_BODY, 0)]), assign));
+    store.savePoll(withStories(updated('kado', [forum('k1', '강원 관광 미래포럼 열려', FORUM_BODY, 60 * 24 * 2)]), assign));
+    expect(store.queryStories({}).map((s) => s.itemCount)).toEqual([2]);
+    // The representative (gov, the older version) is pruned; the story lives on with kado's.
+    store.pruneItems({ days: 1, itemsPerSource: null }, new Date(T0.getTime() + 86_400_000 * 2.5));
+    const stories = store.queryStories({});
+    expect(stories.map((s) => [s.itemCount, s.versions[0]?.source, s.representative === s.versions[0]?.id])).toEqual([[1, 'kado', true]]);
+  });
+});
