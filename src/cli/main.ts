@@ -11,6 +11,7 @@ import { runService } from './run.js';
 import { runServe } from './serve.js';
 import { runSourcesCheck, runSourcesList } from './sources.js';
 import { runStats } from './stats.js';
+import { runStoriesList, runStoriesRebuild } from './stories.js';
 import { runTopicsPreview } from './topics-preview.js';
 import { runTopicsList, runTopicsReclassify } from './topics.js';
 
@@ -83,6 +84,21 @@ topics
   .option('--limit <n>', 'show at most this many matches (default 20)')
   .option('--json', 'JSON output')
   .action((id: string, opts) => runTopicsPreview(globals(), id, opts));
+
+const stories = program.command('stories').description('stories: one press release as carried by several outlets');
+stories
+  .command('list', { isDefault: true })
+  .description('stories newest first, each with every outlet\'s version (* = representative)')
+  .option('--topic <id>', 'only stories with a version in this topic')
+  .option('--since <iso>', 'newest version published at or after this time')
+  .option('--limit <n>', 'at most this many (default 50)')
+  .option('--json', 'JSON array output')
+  .action((opts) => runStoriesList(globals(), opts));
+stories
+  .command('rebuild')
+  .description('forget every story and re-cluster all stored items, oldest first (after changing a threshold)')
+  .option('--json', 'JSON output')
+  .action((opts) => runStoriesRebuild(globals(), opts));
 
 program
   .command('stats')

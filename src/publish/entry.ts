@@ -14,6 +14,17 @@ export interface FeedSource {
 export interface FeedItem {
   readonly item: StoredItem;
   readonly source: FeedSource;
+  /** Set when the entry stands for a whole story: its id and every version, oldest first. */
+  readonly story?: { readonly id: number; readonly versions: readonly FeedItem[] };
+}
+
+/** One outlet's version of a story, as listed in the entry. */
+export interface EntryVersion {
+  readonly itemId: number;
+  readonly title: string;
+  readonly link: string | null;
+  readonly published: Date;
+  readonly source: FeedSource;
 }
 
 export interface PublishedEntry {
@@ -31,6 +42,8 @@ export interface PublishedEntry {
   readonly categories: readonly string[];
   readonly image: string | null;
   readonly source: FeedSource;
+  /** Every version of the entry's story (itself included) when it has more than one; else empty. */
+  readonly versions: readonly EntryVersion[];
 }
 
 const UNTITLED = '(제목 없음)';
@@ -39,6 +52,12 @@ const UNTITLED = '(제목 없음)';
 // (same source and item key), and neither the title, link nor content takes part. RFC 4151 tag URI.
 export function entryGuid(sourceId: string, itemId: number): string {
   return `tag:regionwire,2024:item/${encodeURIComponent(sourceId)}/${itemId}`;
+}
+
+// storyGuid names a story's entry: the story id is the id of its first item and never changes, so
+// an outlet joining later (or a new representative) leaves the GUID alone.
+export function storyGuid(storyId: number): string {
+  return `tag:regionwire,2024:story/${storyId}`;
 }
 
 // validDate keeps a real date; an Invalid Date (unparseable in an old row) becomes null.
@@ -52,18 +71,19 @@ export function entryTime(item: StoredItem): Date {
 }
 
 // publishEntry cleans one item; `fallbackLink` is used when the item has no http(s) link.
-export function publishEntry({ item, source }: FeedItem, topicIds: readonly string[], fallbackLink: string): PublishedEntry {
+export function publishEntry({ item, source, story }: FeedItem, topicIds: readonly string[], fallbackLink: string): PublishedEntry {
   const summaryText = plainText(item.summary) || null;
   const content = item.content ? sanitizeContent(item.content) : '';
   const body = content || (summaryText ? `<p>${escapeHtml(summaryText)}</p>` : '');
   const sourceName = plainText(source.name) || source.id;
   const published = validDate(item.published) ?? validDate(item.fetched) ?? new Date(0);
   const categories = [...new Set([...topicIds, ...item.categories].map(label).filter((c) => c !== ''))];
+  const versions = (story?.versions.length ?? 0) > 1 ? (story?.versions ?? []).map(entryVersion) : [];
   return {
-    guid: entryGuid(item.source, item.id),
+    guid: story === undefined ? entryGuid(item.source, item.id) : storyGuid(story.id),
     title: plainText(item.title) || (summaryText ? truncate(summaryText, 60) : '') || plainText(htmlText(content)).slice(0, 60) || UNTITLED,
     link: httpUrl(item.url) ?? fallbackLink,
-    contentHtml: `${body}<p>출처: ${escapeHtml(sourceName)}</p>`,
+    contentHtml: `${body}<p>출처: ${escapeHtml(sourceName)}</p>${versionList(versions)}`,
     summaryHtml: summaryText ? escapeHtml(summaryText) : null,
     summaryText,
     published,
@@ -72,7 +92,24 @@ export function publishEntry({ item, source }: FeedItem, topicIds: readonly stri
     categories,
     image: httpUrl(item.image),
     source: { id: source.id, name: sourceName, url: httpUrl(source.url) },
+    versions,
   };
+}
+
+function entryVersion({ item, source }: FeedItem): EntryVersion {
+  const title = plainText(item.title) || truncate(plainText(item.summary), 60) || UNTITLED;
+  const published = validDate(item.published) ?? validDate(item.fetched) ?? new Date(0);
+  return { itemId: item.id, title, link: httpUrl(item.url), published, source: { id: source.id, name: plainText(source.name) || source.id, url: httpUrl(source.url) } };
+}
+
+// versionList ends a story's entry: how many outlets carried it, and a link to each one's version.
+function versionList(versions: readonly EntryVersion[]): string {
+  if (versions.length === 0) return '';
+  const items = versions.map((v) => {
+    const label = `${escapeHtml(v.source.name)}: ${escapeHtml(v.title)}`;
+    return `<li>${v.link ? `<a href="${escapeHtml(v.link)}">${label}</a>` : label}</li>`;
+  });
+  return `<p>같은 기사 ${versions.length}건</p><ul>${items.join('')}</ul>`;
 }
 
 // Category labels end up in XML attributes (Atom term), where `feed` escapes only & and ".

@@ -1,6 +1,6 @@
 // The frame every HTML page shares: Korean, UTF-8, readable on a phone, no JavaScript.
 import { DateTime } from 'luxon';
-import { entryTime, publishEntry, type FeedItem } from './entry.js';
+import { entryTime, publishEntry, type EntryVersion, type FeedItem } from './entry.js';
 import { FEED_FORMATS, FEED_LABELS, FEED_TYPES, type PageLinks } from './site-urls.js';
 import { escapeHtml, plainText } from './text.js';
 import type { TopicConfig } from '../model.js';
@@ -61,9 +61,16 @@ export function itemList(items: readonly FeedItem[], links: PageLinks, topicId: 
   if (items.length === 0) return '<p class="meta">아직 글이 없습니다.</p>';
   const rows = items.map((it) => {
     const entry = publishEntry(it, [], `${links.topicPage(topicId)}#item-${it.item.id}`);
-    return `<li id="item-${it.item.id}"><a href="${escapeHtml(entry.link)}">${escapeHtml(entry.title)}</a><br><span class="meta">${escapeHtml(entry.source.name)} · ${escapeHtml(localTime(entryTime(it.item), zone))}</span></li>`;
+    return `<li id="item-${it.item.id}"><a href="${escapeHtml(entry.link)}">${escapeHtml(entry.title)}</a><br><span class="meta">${escapeHtml(entry.source.name)} · ${escapeHtml(localTime(entryTime(it.item), zone))}</span>${outlets(entry.versions)}</li>`;
   });
   return `<ul class="items">\n${rows.join('\n')}\n</ul>`;
+}
+
+// outlets names every outlet that carried a story, each linked to its own version.
+function outlets(versions: readonly EntryVersion[]): string {
+  if (versions.length === 0) return '';
+  const links = versions.map((v) => (v.link ? `<a href="${escapeHtml(v.link)}">${escapeHtml(v.source.name)}</a>` : escapeHtml(v.source.name)));
+  return `<br><span class="meta">같은 기사 ${versions.length}건: ${links.join(', ')}</span>`;
 }
 
 // localTime shows an instant in the configured zone, e.g. "2024-12-01 17:55"; "-" for none.

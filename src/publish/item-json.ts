@@ -1,7 +1,8 @@
 // The documented JSON shape of a stored item, shared by `regionwire items --json` and GET /api/items.
 import type { StoredItem } from '../model.js';
 
-// storedItemJson gives one item as JSON: ISO 8601 UTC times, null for missing values, its topic ids.
+// storedItemJson gives one item as JSON: ISO 8601 UTC times, null for missing values, its topic ids
+// and its story id (null for items stored before stories existed).
 export function storedItemJson(item: StoredItem) {
   return {
     id: item.id,
@@ -13,6 +14,7 @@ export function storedItemJson(item: StoredItem) {
     author: item.author,
     categories: [...item.categories],
     topics: [...item.topics],
+    story: item.story,
     image: item.image,
     published: item.published.toISOString(),
     updated: item.updated?.toISOString() ?? null,

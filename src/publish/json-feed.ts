@@ -7,7 +7,8 @@ interface JsonFeedItem {
 }
 
 // toJsonFeed upgrades to https://jsonfeed.org/version/1.1: `authors` and `language` (1.1), the 1.0
-// `author` kept for older readers, plain-text `summary`, and the `_regionwire` source extension.
+// `author` kept for older readers, plain-text `summary`, and the `_regionwire` extension (source;
+// for a story, every outlet's version).
 export function toJsonFeed(json: string, entries: readonly PublishedEntry[]): string {
   const feed = JSON.parse(json) as { items: JsonFeedItem[]; [key: string]: unknown };
   const byGuid = new Map(entries.map((e) => [e.guid, e]));
@@ -15,16 +16,24 @@ export function toJsonFeed(json: string, entries: readonly PublishedEntry[]): st
     const entry = byGuid.get(item.id);
     if (entry === undefined) return item;
     const source = entry.source;
+    const outlets = [source, ...entry.versions.map((v) => v.source).filter((s) => s.id !== source.id)];
     const authors = [
       ...(entry.author ? [{ name: entry.author }] : []),
-      { name: source.name, ...(source.url ? { url: source.url } : {}) },
+      ...[...new Map(outlets.map((s) => [s.id, s])).values()].map((s) => ({ name: s.name, ...(s.url ? { url: s.url } : {}) })),
     ];
+    const versions = entry.versions.map((v) => ({
+      id: v.itemId,
+      source: v.source.id,
+      title: v.title,
+      url: v.link,
+      published: v.published.toISOString(),
+    }));
     return {
       ...item,
       ...(entry.summaryText ? { summary: entry.summaryText } : {}),
       authors,
       author: authors[0],
-      _regionwire: { source: { id: source.id, name: source.name, url: source.url } },
+      _regionwire: { source: { id: source.id, name: source.name, url: source.url }, ...(versions.length > 0 ? { versions } : {}) },
     };
   });
   const { version: _version, items: _items, ...head } = feed;

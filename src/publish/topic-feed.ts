@@ -56,6 +56,11 @@ function feedItem(entry: PublishedEntry, format: FeedFormat): Item {
   if (format === 'rss') {
     if (entry.author) extensions.push({ name: 'dc:creator', objects: { _text: entry.author } });
     if (source.url) extensions.push({ name: 'source', objects: { _attributes: { url: source.url.replace(/&/g, '&amp;') }, _text: source.name } });
+    // RSS allows one <source>; the story's other outlets are named as contributors (`feed` hands
+    // objects to xml-js, which writes an array as repeated elements; its type says a record).
+    const others = [...new Set(entry.versions.map((v) => v.source.name).filter((n) => n !== source.name))];
+    const contributors = others.map((name) => ({ _text: name })) as unknown as Record<string, unknown>;
+    if (others.length > 0) extensions.push({ name: 'dc:contributor', objects: contributors });
   }
   return {
     title: format === 'atom' ? escapeHtml(entry.title) : format === 'rss' ? cdataSafe(entry.title) : entry.title,

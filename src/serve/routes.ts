@@ -1,12 +1,13 @@
 // The URL space: which route a path names, and how each cached route renders.
 import type { Config } from '../model.js';
 import type { FeedFormat } from '../publish/site-urls.js';
-import { findTopic, renderApiItems, renderFeed, renderIndex, renderOpml, renderSources, renderTopicPage, shortestIntervalMs, type RenderContext } from './content.js';
+import { findTopic, renderApiItems, renderApiStories, renderFeed, renderIndex, renderOpml, renderSources, renderTopicPage, shortestIntervalMs, type RenderContext } from './content.js';
 import { HttpError, canonicalQuery, parseFeedFilters, parseLimit, parseSinceParam, parseSources } from './params.js';
 import type { Rendered } from './render-cache.js';
+import { storiesWanted } from './story-view.js';
 
 export type RouteMatch =
-  | { readonly kind: 'index' | 'sources' | 'opml' | 'api' | 'health' | 'metrics'; readonly label: string }
+  | { readonly kind: 'index' | 'sources' | 'opml' | 'api' | 'api-stories' | 'health' | 'metrics'; readonly label: string }
   | { readonly kind: 'feed'; readonly label: string; readonly id: string; readonly format: FeedFormat }
   | { readonly kind: 'page'; readonly label: string; readonly id: string };
 
@@ -15,12 +16,13 @@ const FIXED: Record<string, RouteMatch> = {
   '/sources': { kind: 'sources', label: '/sources' },
   '/opml': { kind: 'opml', label: '/opml' },
   '/api/items': { kind: 'api', label: '/api/items' },
+  '/api/stories': { kind: 'api-stories', label: '/api/stories' },
   '/healthz': { kind: 'health', label: '/healthz' },
   '/metrics': { kind: 'metrics', label: '/metrics' },
 };
 
 /** Parameters that change a response; anything else (cache busters) shares the cache entry. */
-const PARAMS = ['limit', 'filter', 'filterout', 'filter_time', 'topic', 'source', 'q', 'since'];
+const PARAMS = ['limit', 'filter', 'filterout', 'filter_time', 'topic', 'source', 'q', 'since', 'stories'];
 
 // matchRoute names the route of a path, or null (404); labels are patterns, to bound metric labels.
 export function matchRoute(path: string): RouteMatch | null {
@@ -48,19 +50,21 @@ export function cacheKey(route: RouteMatch, query: URLSearchParams, baseUrl: str
 export function renderRoute(route: RouteMatch, ctx: RenderContext, query: URLSearchParams): Rendered {
   switch (route.kind) {
     case 'index':
-      return renderIndex(ctx);
+      return renderIndex(ctx, storiesWanted(query));
     case 'sources':
       return renderSources(ctx);
     case 'opml':
       return renderOpml(ctx);
     case 'page':
-      return renderTopicPage(ctx, findTopic(ctx.config, route.id), parseLimit(query));
+      return renderTopicPage(ctx, findTopic(ctx.config, route.id), parseLimit(query), storiesWanted(query));
     case 'feed': {
       const topic = findTopic(ctx.config, route.id);
-      return renderFeed(ctx, topic, route.format, parseFeedFilters(query), canonicalQuery(query, PARAMS));
+      return renderFeed(ctx, topic, route.format, parseFeedFilters(query), canonicalQuery(query, PARAMS), storiesWanted(query));
     }
     case 'api':
       return renderApiItems(ctx, apiItems(ctx, query));
+    case 'api-stories':
+      return renderApiStories(ctx, apiStories(ctx, query));
     default:
       throw new Error(`serve: ${route.kind} is not a cached route`);
   }
@@ -77,6 +81,17 @@ function apiItems(ctx: RenderContext, query: URLSearchParams) {
     ...(sources ? { sources } : {}),
     ...(since !== null ? { since: parseSinceParam(since, ctx.config.settings.timezone) } : {}),
     ...(search ? { search } : {}),
+    limit: parseLimit(query),
+  });
+}
+
+function apiStories(ctx: RenderContext, query: URLSearchParams) {
+  const topic = query.get('topic');
+  if (topic !== null) findTopic(ctx.config, topic);
+  const since = query.get('since');
+  return ctx.store.queryStories({
+    ...(topic !== null ? { topic } : {}),
+    ...(since !== null ? { since: parseSinceParam(since, ctx.config.settings.timezone) } : {}),
     limit: parseLimit(query),
   });
 }
