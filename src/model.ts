@@ -249,6 +249,8 @@ export interface SourceState {
   readonly lastError: { readonly kind: SourceErrorKind; readonly message: string } | null;
   readonly nextPollAt: Date | null;
   readonly permanentRedirect: string | null;
+  /** Since when the feed answers 410 Gone; such a source is not polled until its url changes. */
+  readonly goneAt: Date | null;
   readonly itemCount: number;
 }
 

@@ -15,7 +15,14 @@ export interface PollOptions {
 export async function runPoll(global: GlobalOptions, opts: PollOptions): Promise<void> {
   const app = openApp(global);
   try {
-    const sources = chooseSources(app.config.sources, opts.source);
+    const chosen = chooseSources(app.config.sources, opts.source);
+    // A source that answered 410 is asked again only when named; the scheduler skips it too.
+    const named = (opts.source?.length ?? 0) > 0;
+    const gone = named ? [] : chosen.filter((s) => app.store.sourceState(s.id)?.goneAt);
+    const sources = chosen.filter((s) => !gone.includes(s));
+    if (!opts.json) {
+      for (const s of gone) process.stdout.write(`${s.id}: skipped, gone (410): remove it from sources.yaml or change its url\n`);
+    }
     // New items get today's topics; stored ones must match them too, or a topic would mix two rule sets.
     const redone = reclassifyIfChanged(app.store, app.config);
     if (redone) process.stderr.write(`topics changed: ${redone.items} stored items re-sorted, ${redone.changed} changed\n`);

@@ -33,9 +33,9 @@ export function runSourcesList(global: GlobalOptions, opts: { json?: boolean }):
         source.enabled ? 'yes' : 'no',
         String(state?.itemCount ?? 0),
         localTime(state?.lastSuccessAt ?? null, zone),
-        localTime(state?.nextPollAt ?? null, zone),
+        state?.goneAt ? 'never' : localTime(state?.nextPollAt ?? null, zone),
         String(state?.consecutiveFailures ?? 0),
-        state?.lastError ? `${state.lastError.kind}: ${state.lastError.message}` : '',
+        lastError(state, zone),
       ]);
     }
     process.stdout.write(table(lines) + '\n');
@@ -92,5 +92,12 @@ function stateJson(state: SourceState | null) {
     consecutive_failures: state?.consecutiveFailures ?? 0,
     last_error: state?.lastError ?? null,
     permanent_redirect: state?.permanentRedirect ?? null,
+    gone_since: state?.goneAt?.toISOString() ?? null,
   };
+}
+
+// A gone source is no longer polled, so its row says what the person has to do.
+function lastError(state: SourceState | null, zone: string): string {
+  if (state?.goneAt) return `gone (410) since ${localTime(state.goneAt, zone)}: remove it from sources.yaml or change its url`;
+  return state?.lastError ? `${state.lastError.kind}: ${state.lastError.message}` : '';
 }

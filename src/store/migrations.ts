@@ -166,6 +166,11 @@ const MIGRATIONS: readonly string[] = [
     DELETE FROM stories WHERE id = old.story_id AND item_count <= 0;
   END;
   `,
+  // 5: sources that answered 410 Gone: the publisher removed the feed for good, so the scheduler
+  // stops asking until the url in sources.yaml changes (store/sources.ts, store/polls.ts).
+  `
+  ALTER TABLE sources ADD COLUMN gone_at TEXT;          -- first 410 of the current run of them; NULL = polled as usual
+  `,
 ];
 
 // SCHEMA_VERSION is the user_version a fully migrated database has.

@@ -79,14 +79,16 @@ export function pollRepo(db: Database.Database, items: ItemRepo): PollRepo {
       last_modified = iif(@status = 'updated', @lastModified, coalesce(@lastModified, last_modified)),
       last_poll_at = @finishedAt, last_success_at = @finishedAt, consecutive_failures = 0,
       last_error_kind = NULL, last_error = NULL, next_poll_at = @nextPollAt,
-      permanent_redirect = @permanentRedirect
+      permanent_redirect = @permanentRedirect, gone_at = NULL
     WHERE id = @source`);
   // A failure keeps the validators, and a redirect already seen (a DNS failure cannot see one).
+  // A 410 marks the source gone (RFC 9110 §15.5.11: removed for good) from the first one on.
   const failure = db.prepare(`
     UPDATE sources SET
       last_poll_at = @finishedAt, consecutive_failures = consecutive_failures + 1,
       last_error_kind = @kind, last_error = @message, next_poll_at = @nextPollAt,
-      permanent_redirect = coalesce(@permanentRedirect, permanent_redirect)
+      permanent_redirect = coalesce(@permanentRedirect, permanent_redirect),
+      gone_at = iif(@gone, coalesce(gone_at, @finishedAt), NULL)
     WHERE id = @source`);
   const log = db.prepare(`
     INSERT INTO poll_log (source_id, started_at, finished_at, status, http_status, new_count,
@@ -108,7 +110,8 @@ export function pollRepo(db: Database.Database, items: ItemRepo): PollRepo {
     };
     const counts = result.status === 'updated' ? items.saveItems(input.source, result.items, input.finishedAt, result.assignStory) : NO_ITEMS;
     if (result.status === 'failed') {
-      failure.run({ ...times, kind: result.error.kind, message: result.error.message });
+      const gone = result.error.kind === 'http-status' && result.error.status === 410 ? 1 : 0;
+      failure.run({ ...times, kind: result.error.kind, message: result.error.message, gone });
     } else {
       success.run({ ...times, status: result.status, etag: result.etag, lastModified: result.lastModified });
     }

@@ -21,18 +21,19 @@ interface StateRow {
   last_error: string | null;
   next_poll_at: string | null;
   permanent_redirect: string | null;
+  gone_at: string | null;
   item_count: number;
 }
 
 const STATE_SELECT = `
   SELECT s.id, s.etag, s.last_modified, s.last_poll_at, s.last_success_at, s.consecutive_failures,
-         s.last_error_kind, s.last_error, s.next_poll_at, s.permanent_redirect,
+         s.last_error_kind, s.last_error, s.next_poll_at, s.permanent_redirect, s.gone_at,
          (SELECT count(*) FROM items i WHERE i.source_id = s.id) AS item_count
   FROM sources s`;
 
 // sourceRepo prepares the statements for the sources table once.
 export function sourceRepo(db: Database.Database): SourceRepo {
-  // A changed URL is another feed: its validators and redirect no longer apply, and it is due now.
+  // A changed URL is another feed: its validators, redirect and 410 no longer apply, and it is due now.
   const upsert = db.prepare(`
     INSERT INTO sources (id, name, url, region, tags, enabled, interval_ms, created_at)
     VALUES (@id, @name, @url, @region, @tags, @enabled, @intervalMs, @now)
@@ -43,6 +44,7 @@ export function sourceRepo(db: Database.Database): SourceRepo {
       last_modified = iif(url = excluded.url, last_modified, NULL),
       permanent_redirect = iif(url = excluded.url, permanent_redirect, NULL),
       next_poll_at = iif(url = excluded.url, next_poll_at, NULL),
+      gone_at = iif(url = excluded.url, gone_at, NULL),
       url = excluded.url`);
   const markRemoved = db.prepare(`
     UPDATE sources SET removed_at = ?
@@ -51,7 +53,7 @@ export function sourceRepo(db: Database.Database): SourceRepo {
   const all = db.prepare(`${STATE_SELECT} ORDER BY s.id`);
   const due = db.prepare(`
     SELECT id FROM sources
-    WHERE enabled = 1 AND removed_at IS NULL AND (next_poll_at IS NULL OR next_poll_at <= ?)
+    WHERE enabled = 1 AND removed_at IS NULL AND gone_at IS NULL AND (next_poll_at IS NULL OR next_poll_at <= ?)
     ORDER BY next_poll_at IS NOT NULL, next_poll_at, id`);
 
   const sync = db.transaction((sources: readonly SourceConfig[], now: Date) => {
@@ -78,7 +80,7 @@ export function sourceRepo(db: Database.Database): SourceRepo {
       return row === undefined ? null : toState(row);
     },
     sourceStates: () => (all.all() as StateRow[]).map(toState),
-    // Enabled sources still in the config whose next poll time has come (or was never set).
+    // Enabled sources still in the config, not gone (410), whose next poll time has come (or was never set).
     dueSources: (now) => (due.all(iso(now)) as { id: string }[]).map((r) => r.id),
   };
 }
@@ -97,6 +99,7 @@ function toState(row: StateRow): SourceState {
         : { kind: row.last_error_kind as SourceErrorKind, message: row.last_error ?? '' },
     nextPollAt: dateOrNull(row.next_poll_at),
     permanentRedirect: row.permanent_redirect,
+    goneAt: dateOrNull(row.gone_at),
     itemCount: row.item_count,
   };
 }
