@@ -12,6 +12,7 @@ import { openStore } from '../src/store/open-store.js';
 import { pollPass } from '../src/worker/poll-pass.js';
 import { startOrigin } from '../tests/helpers/origin.js';
 import { benchServe } from './bench-serve.js';
+import { benchStories } from './bench-stories.js';
 
 const WORDS = ['강원특별자치도', '지역경제', '활성화', '중소기업', '간담회', '개최', '춘천시', '원주', '강릉', '축제', '투자협약', '일자리', '수출', '소상공인', '반도체', 'AI', '산불', '방역', '도청', '설명회'];
 
@@ -133,6 +134,7 @@ try {
     summary: sentence(i + 1, 30), content: null, author: null, categories: [], image: null,
     published: new Date(Date.UTC(2024, 0, 1) + i * 60_000 + source), updated: null,
   }));
+  benchStories(dir);
   const mem = process.memoryUsage();
   console.log(`memory    rss ${mb(mem.rss)}, heap used ${mb(mem.heapUsed)}`);
 } finally {

@@ -332,8 +332,8 @@ export interface StoryCandidate {
 
 /** The band index story detection looks candidates up in (the store's story_bands, or in memory). */
 export interface StoryIndexReader {
-  /** Items published in [from, to] sharing at least one key, most keys shared first. */
-  candidates(keys: readonly number[], from: Date, to: Date, limit: number): StoryCandidate[];
+  /** Items published in [from, to] sharing at least `minHits` keys, most keys shared first. */
+  candidates(keys: readonly number[], from: Date, to: Date, limit: number, minHits: number): StoryCandidate[];
   /** A stored item's text, for verifying a candidate; null when it is gone. */
   itemText(itemId: number): StoryItem | null;
 }

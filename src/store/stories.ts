@@ -32,11 +32,14 @@ const BATCH = 2000;
 
 // storyRepo prepares the story statements once.
 export function storyRepo(db: Database.Database): StoryRepo {
+  // Counting runs on story_bands alone; only the few best candidates are joined to items.
   const candidates = db.prepare(`
-    SELECT b.item_id AS itemId, coalesce(i.story_id, b.item_id) AS storyId, max(b.published) AS published, count(*) AS hits
-    FROM story_bands b JOIN items i ON i.id = b.item_id
-    WHERE b.band_key IN (SELECT value FROM json_each(?)) AND b.published BETWEEN ? AND ?
-    GROUP BY b.item_id ORDER BY hits DESC, b.item_id LIMIT ?`);
+    SELECT c.item_id AS itemId, coalesce(i.story_id, c.item_id) AS storyId, c.published, c.hits
+    FROM (SELECT item_id, max(published) AS published, count(*) AS hits FROM story_bands
+          WHERE band_key IN (SELECT value FROM json_each(?)) AND published BETWEEN ? AND ?
+          GROUP BY item_id HAVING count(*) >= ? ORDER BY hits DESC, item_id LIMIT ?) c
+    JOIN items i ON i.id = c.item_id
+    ORDER BY c.hits DESC, c.item_id`);
   const text = db.prepare('SELECT id, source_id, title, summary, content, published_at FROM items WHERE id = ?');
   const setStory = db.prepare('UPDATE items SET story_id = ? WHERE id = ?');
   const band = db.prepare('INSERT OR IGNORE INTO story_bands (band_key, published, item_id) VALUES (?, ?, ?)');
@@ -59,8 +62,8 @@ export function storyRepo(db: Database.Database): StoryRepo {
   const storyCount = db.prepare('SELECT count(*) FROM stories').pluck();
 
   const index: StoryIndexReader = {
-    candidates: (keys, from, to, limit) =>
-      (candidates.all(JSON.stringify(keys), seconds(from), seconds(to), limit) as CandidateRow[]).map((r) => ({
+    candidates: (keys, from, to, limit, minHits) =>
+      (candidates.all(JSON.stringify(keys), seconds(from), seconds(to), minHits, limit) as CandidateRow[]).map((r) => ({
         ...r,
         published: new Date(r.published * 1000),
       })),

@@ -1,10 +1,10 @@
 // Story detection for one new item: LSH candidates within the time window, verified pairwise;
 // the item joins the story of the best verified candidate, or starts its own.
 import type { StoryAssigner, StoryAssignment, StoryIndexReader, StoryItem } from '../model.js';
-import { storyFeatures, type StoryFeatures } from './features.js';
-import { bandKeys } from './minhash.js';
+import { storyFeatures } from './features.js';
+import { bandKeys, minhashSignature } from './minhash.js';
 import { DEFAULT_STORY_PARAMS, type StoryParams } from './params.js';
-import { scorePair, type PairScore } from './verify.js';
+import { scorePair, weighShingles, type PairScore, type Weighted } from './verify.js';
 import { WindowDf } from './window-df.js';
 
 export interface StoryDetector {
@@ -18,58 +18,63 @@ export interface StoryDetector {
 export interface DetectorOptions {
   readonly params?: StoryParams;
   /** Representative rank of an item (see stories/representative.ts); 0 when absent. */
-  readonly rank?: (item: StoryItem, features: StoryFeatures) => number;
+  readonly rank?: (item: StoryItem, features: Weighted['features']) => number;
 }
 
 /** Features kept for recently seen items, so candidates are rarely re-shingled from stored text. */
-const CACHE_SIZE = 50_000;
+const CACHE_SIZE = 20_000;
 
 // createStoryDetector keeps the IDF window and a feature cache across polls.
 export function createStoryDetector(options: DetectorOptions = {}): StoryDetector {
   const p = options.params ?? DEFAULT_STORY_PARAMS;
   const df = new WindowDf(2 * p.windowMs);
-  const cache = new Map<number, StoryFeatures>();
+  // Features and weights as fixed when an item was first seen (its IDF then).
+  const cache = new Map<number, Weighted>();
   const weight = (s: number): number => df.weight(s);
   let last: { itemId: number; score: PairScore } | null = null;
 
-  const remember = (id: number, f: StoryFeatures): void => {
+  const remember = (id: number, f: Weighted): void => {
     cache.set(id, f);
     if (cache.size > CACHE_SIZE) cache.delete(cache.keys().next().value as number);
   };
-  const featuresOf = (id: number, index: StoryIndexReader): StoryFeatures | null => {
+  const featuresOf = (id: number, index: StoryIndexReader): Weighted | null => {
     const hit = cache.get(id);
     if (hit !== undefined) return hit;
     const text = index.itemText(id);
     if (text === null) return null;
-    const f = storyFeatures(text, p.lsh.hashes);
+    const f = weighShingles(storyFeatures(text), weight);
     remember(id, f);
     return f;
   };
 
   const assign: StoryAssigner = (item, index): StoryAssignment => {
-    const f = storyFeatures(item, p.lsh.hashes);
-    const keys = bandKeys(f.signature, p.lsh);
+    const f = weighShingles(storyFeatures(item), weight);
+    // The signature leaves out shingles most recent items have ("했다", "강원"): they would make
+    // every item a candidate of every other, and say nothing about the story.
+    const distinctive = [...f.features.shingles].filter((s) => !df.common(s, p.commonShare, p.commonMinItems));
+    const signature = minhashSignature(distinctive.length > 0 ? distinctive : f.features.shingles, p.lsh.hashes);
+    const keys = bandKeys(signature, p.lsh);
     const t = item.published.getTime();
-    const candidates = index.candidates(keys, new Date(t - p.windowMs), new Date(t + p.windowMs), p.maxCandidates);
+    const candidates = index.candidates(keys, new Date(t - p.windowMs), new Date(t + p.windowMs), p.maxCandidates, p.minHits);
     let best: { storyId: number; value: number } | null = null;
     let closest: { itemId: number; score: PairScore; value: number } | null = null;
     for (const c of candidates) {
       if (c.itemId === item.id) continue;
       const other = featuresOf(c.itemId, index);
       if (other === null) continue;
-      const score = scorePair(f, other, weight, p, Math.abs(t - c.published.getTime()));
+      const score = scorePair(f, other, p, Math.abs(t - c.published.getTime()));
       const value = score.containment + score.cover + 0.5 * score.title;
       if (closest === null || value > closest.value) closest = { itemId: c.itemId, score, value };
       if (score.same && (best === null || value > best.value)) best = { storyId: c.storyId, value };
     }
     last = closest === null ? null : { itemId: closest.itemId, score: closest.score };
-    df.add(f.shingles, t);
+    df.add(f.features.shingles, t);
     remember(item.id, f);
     return {
       storyId: best?.storyId ?? null,
       keys,
-      signature: f.signature,
-      rank: options.rank?.(item, f) ?? 0,
+      signature,
+      rank: options.rank?.(item, f.features) ?? 0,
     };
   };
 
@@ -77,9 +82,9 @@ export function createStoryDetector(options: DetectorOptions = {}): StoryDetecto
     assign,
     warm(items) {
       for (const item of items) {
-        const f = storyFeatures(item, p.lsh.hashes);
+        const f = storyFeatures(item);
         df.add(f.shingles, item.published.getTime());
-        remember(item.id, f);
+        remember(item.id, weighShingles(f, weight));
       }
     },
     lastMatch: () => last,

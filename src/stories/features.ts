@@ -1,5 +1,4 @@
-// What story detection keeps of an item: its shingles, title bigrams, numbers and MinHash signature.
-import { minhashSignature } from './minhash.js';
+// What story detection keeps of an item: its shingles, headline words, quantities and places.
 import { normalizeStoryText, storyDays, storyNumbers, storyPlaces, titleWords } from './normalize.js';
 import { SHINGLE_SIZE, shingleSet } from './shingles.js';
 
@@ -24,13 +23,12 @@ export interface StoryFeatures {
   readonly numbers: Set<string>;
   /** Cities and counties named in the title and lead. */
   readonly places: Set<string>;
-  readonly signature: Uint32Array;
   /** Characters of normalised text: the "fullest text" rule for representatives. */
   readonly length: number;
 }
 
 // storyFeatures computes everything verification and LSH need from an item's text.
-export function storyFeatures(item: StoryText, hashes: number): StoryFeatures {
+export function storyFeatures(item: StoryText): StoryFeatures {
   const title = normalizeStoryText(item.title ?? '');
   const body = normalizeStoryText(`${item.summary ?? ''} ${item.content ?? ''}`);
   const text = `${title} ${body}`;
@@ -43,7 +41,6 @@ export function storyFeatures(item: StoryText, hashes: number): StoryFeatures {
     flat: text.replace(/[^\p{L}\p{N}]/gu, ''),
     numbers: storyNumbers(text),
     places: storyPlaces(`${title} ${body.slice(0, LEAD_CHARS)}`),
-    signature: minhashSignature(shingles, hashes),
     length: body.length,
   };
 }

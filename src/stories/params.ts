@@ -5,8 +5,14 @@ export interface StoryParams {
   /** Candidates are items published at most this long before or after the new item. */
   readonly windowMs: number;
   readonly lsh: LshParams;
+  /** Shingles in more than this share of recent items stay out of the MinHash signature… */
+  readonly commonShare: number;
+  /** …once the IDF window holds at least this many items. */
+  readonly commonMinItems: number;
   /** Candidates verified per item, those sharing the most band keys first. */
   readonly maxCandidates: number;
+  /** Band keys a candidate must share: one shared minimum is as often chance as not. */
+  readonly minHits: number;
   /** Weighted containment every pair needs. */
   readonly containmentMin: number;
   /** Weighted containment that stands in for the headline check (near-copies under a new headline). */
@@ -21,7 +27,10 @@ export interface StoryParams {
 export const DEFAULT_STORY_PARAMS: StoryParams = {
   windowMs: 3 * 86_400_000,
   lsh: { hashes: 32, bands: 32, rows: 1 },
-  maxCandidates: 40,
+  commonShare: 0.05,
+  commonMinItems: 500,
+  maxCandidates: 24,
+  minHits: 2,
   containmentMin: 0.2,
   containmentHigh: 0.85,
   lateMs: 30 * 3_600_000,

@@ -21,9 +21,33 @@ export interface PairScore {
   readonly same: boolean;
 }
 
-// scorePair compares two items `apartMs` apart; `weight` gives a shingle's IDF among recent items.
-export function scorePair(a: StoryFeatures, b: StoryFeatures, weight: (s: number) => number, p: StoryParams, apartMs: number): PairScore {
-  const containment = weightedContainment(a.shingles, b.shingles, weight);
+/** An item's shingles (sorted) with their IDF weights at the time it was seen, and the weights' sum. */
+export interface Weighted {
+  readonly features: StoryFeatures;
+  readonly ids: Float64Array;
+  readonly weights: Float64Array;
+  readonly total: number;
+}
+
+// weighShingles fixes an item's shingle weights once, in sorted arrays, so comparing it with a
+// candidate is one merge of two arrays: no logarithms, no hashing, little garbage.
+export function weighShingles(features: StoryFeatures, weight: (s: number) => number): Weighted {
+  const ids = Float64Array.from(features.shingles).sort();
+  const weights = new Float64Array(ids.length);
+  let total = 0;
+  for (let i = 0; i < ids.length; i++) {
+    const w = weight(ids[i] as number);
+    weights[i] = w;
+    total += w;
+  }
+  return { features, ids, weights, total };
+}
+
+// scorePair compares a new item with a candidate `apartMs` apart.
+export function scorePair(item: Weighted, candidate: Weighted, p: StoryParams, apartMs: number): PairScore {
+  const a = item.features;
+  const b = candidate.features;
+  const containment = weightedContainment(item, candidate);
   const cover = Math.max(titleCover(a, b), titleCover(b, a));
   const title = overlap(a.titleGrams, b.titleGrams);
   const guard = disjoint(a.places, b.places) ? 'places' : disjoint(a.numbers, b.numbers) ? 'quantities' : disjoint(a.titleDays, b.titleDays) ? 'days' : null;
@@ -52,19 +76,24 @@ function disjoint<T>(a: Set<T>, b: Set<T>): boolean {
   return a.size > 0 && b.size > 0 && overlap(a, b) === 0;
 }
 
-// weightedContainment is Σw(A∩B) / min(Σw(A), Σw(B)).
-export function weightedContainment(a: Set<number>, b: Set<number>, weight: (s: number) => number): number {
-  const [small, large] = a.size <= b.size ? [a, b] : [b, a];
+// weightedContainment is Σw(A∩B) / min(Σw(A), Σw(B)), the shared shingles weighted as the new item weighs them.
+export function weightedContainment(a: Weighted, b: Weighted): number {
   let common = 0;
-  let totalSmall = 0;
-  for (const s of small) {
-    const w = weight(s);
-    totalSmall += w;
-    if (large.has(s)) common += w;
+  let i = 0;
+  let j = 0;
+  const x = a.ids;
+  const y = b.ids;
+  while (i < x.length && j < y.length) {
+    const u = x[i] as number;
+    const v = y[j] as number;
+    if (u === v) {
+      common += a.weights[i] as number;
+      i++;
+      j++;
+    } else if (u < v) i++;
+    else j++;
   }
-  let totalLarge = 0;
-  for (const s of large) totalLarge += weight(s);
-  const min = Math.min(totalSmall, totalLarge);
+  const min = Math.min(a.total, b.total);
   return min === 0 ? 0 : common / min;
 }
 

@@ -30,6 +30,12 @@ export class WindowDf {
     }
   }
 
+  // common is true for a shingle in more than `share` of at least `minItems` recent items.
+  common(shingle: number, share: number, minItems: number): boolean {
+    const n = this.entries.length - this.head;
+    return n >= minItems && (this.counts.get(shingle) ?? 0) > share * n;
+  }
+
   // weight is a smoothed IDF in (0, 1]: 1 for a shingle no other item has, near 0 for one every item has.
   weight(shingle: number): number {
     const n = this.entries.length - this.head;

@@ -13,7 +13,9 @@ export function storyAssigner(store: Pick<Store, 'recentStoryItems'>, sources: r
   return (item, index) => {
     if (assign === null) {
       const detector = freshDetector(sources);
-      detector.warm(store.recentStoryItems(new Date(now().getTime() - 2 * DEFAULT_STORY_PARAMS.windowMs)));
+      // The item itself is already stored (it is assigned right after its insert): not counted twice.
+      const since = new Date(now().getTime() - 2 * DEFAULT_STORY_PARAMS.windowMs);
+      detector.warm([...store.recentStoryItems(since)].filter((recent) => recent.id !== item.id));
       assign = detector.assign;
     }
     return assign(item, index);

@@ -1,0 +1,120 @@
+// Story detection speed: clustering synthetic press-release versions (in-memory band index, the
+// same detector the worker uses), and ingest through savePoll with story detection on and off.
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { keyItems } from '../src/dedupe/item-key.js';
+import type { ParsedItem, StoryItem } from '../src/model.js';
+import { openStore } from '../src/store/open-store.js';
+import { createStoryDetector } from '../src/stories/detector.js';
+import { MemoryStoryIndex } from '../src/stories/memory-index.js';
+import { DEFAULT_STORY_PARAMS } from '../src/stories/params.js';
+import { storyAssigner } from '../src/worker/assign-stories.js';
+import { scoreClusters } from './eval-stories-metrics.js';
+
+/** Synthetic items per day: several times what the Gangwon sources publish, so windows are full. */
+const PER_DAY = 2000;
+const BOILERPLATE = ['강원특별자치도는', '밝혔다', '개최했다고', '이날 행사에는', '관계자', '참석했다', '계획이다', '말했다', '지원한다', '추진한다'];
+
+// rng is mulberry32: the same synthetic data on every run.
+function rng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = Math.imul(a ^ (a >>> 15), 1 | a);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+// syntheticItems yields n items in time order: stories of 1–5 versions, each version a trimmed,
+// reordered copy with its own headline and byline, mixed with agency boilerplate.
+export function* syntheticItems(n: number, seed = 1): Generator<StoryItem & { label: number }> {
+  const rand = rng(seed);
+  const syllables = Array.from({ length: 900 }, (_, i) => String.fromCharCode(0xac00 + ((i * 37) % 11172)));
+  const words = Array.from({ length: 20_000 }, () => Array.from({ length: 2 + Math.floor(rand() * 3) }, () => syllables[Math.floor(rand() * 900)]).join(''));
+  const word = () => (rand() < 0.25 ? BOILERPLATE[Math.floor(rand() * BOILERPLATE.length)] : words[Math.floor(rand() * words.length)]) as string;
+  const start = Date.UTC(2024, 0, 1);
+  let id = 0;
+  let story = 0;
+  while (id < n) {
+    story++;
+    const sentences = Array.from({ length: 5 + Math.floor(rand() * 6) }, () => `${Array.from({ length: 8 + Math.floor(rand() * 8) }, word).join(' ')} ${Math.floor(rand() * 5000)}명.`);
+    const versions = 1 + Math.floor(rand() * rand() * 5);
+    const t = start + (id / PER_DAY) * 86_400_000;
+    for (let v = 0; v < versions && id < n; v++) {
+      const kept = sentences.filter((_, i) => i < 2 || rand() > 0.3);
+      if (v > 0 && rand() < 0.5) kept.reverse();
+      const title = Array.from({ length: 5 }, () => (sentences[0] as string).split(' ')[Math.floor(rand() * 8)]).join(' ');
+      id++;
+      yield { id, label: story, source: `s${v}`, title, summary: null, content: `[뉴스${v}] ${kept.join(' ')} 기자${v} 기자`, published: new Date(t + v * 1_800_000) };
+    }
+  }
+}
+
+// clusterSynthetic runs n synthetic items through the detector and an in-memory band index.
+function clusterSynthetic(n: number): { ms: number; precision: number; recall: number } {
+  const detector = createStoryDetector();
+  const index = new MemoryStoryIndex(false);
+  const gold = new Map<string, string>();
+  const predicted = new Map<string, string>();
+  const keep = DEFAULT_STORY_PARAMS.windowMs + 86_400_000;
+  let ms = 0;
+  for (const item of syntheticItems(n)) {
+    const t0 = performance.now();
+    const a = detector.assign(item, index);
+    const story = a.storyId ?? item.id;
+    index.add(item, story, a.keys, item.published.getTime() - keep);
+    ms += performance.now() - t0;
+    gold.set(String(item.id), String(item.label));
+    predicted.set(String(item.id), String(story));
+  }
+  const s = scoreClusters(gold, predicted);
+  return { ms, precision: s.precision, recall: s.recall };
+}
+
+// ingest stores n synthetic items through savePoll in polls of 50, with or without story detection.
+function ingest(dir: string, n: number, stories: boolean): number {
+  const store = openStore(path.join(dir, `ingest-${stories ? 'on' : 'off'}.db`));
+  const sources = Array.from({ length: 5 }, (_, i) => ({ id: `s${i}`, name: `s${i}`, url: `https://s${i}.example.kr/rss`, region: null, tags: [], intervalMs: 600_000, encoding: null, timezone: 'Asia/Seoul', enabled: true, priority: 0 }));
+  store.syncSources(sources);
+  const assign = stories ? storyAssigner(store, sources) : undefined;
+  const bySource = new Map<string, ParsedItem[]>();
+  let ms = 0;
+  const flush = (source: string, items: ParsedItem[]) => {
+    const keyed = keyItems(items);
+    const t0 = performance.now();
+    store.savePoll({
+      source, startedAt: new Date(), finishedAt: new Date(), nextPollAt: new Date(), permanentRedirect: null,
+      result: { status: 'updated', items: keyed, ...(assign ? { assignStory: assign } : {}), etag: null, lastModified: null, httpStatus: 200, encoding: 'utf-8', warning: null },
+    });
+    ms += performance.now() - t0;
+  };
+  for (const it of syntheticItems(n, 2)) {
+    const list = bySource.get(it.source) ?? [];
+    list.push({ guid: `g${it.id}`, url: null, title: it.title, summary: null, content: it.content, author: null, categories: [], image: null, published: it.published, updated: null });
+    bySource.set(it.source, list);
+    if (list.length === 50) {
+      flush(it.source, list);
+      bySource.set(it.source, []);
+    }
+  }
+  for (const [source, list] of bySource) if (list.length > 0) flush(source, list);
+  store.close();
+  return ms;
+}
+
+// benchStories prints clustering items/s at 10k, 100k and 1M items (and the per-item cost ratio
+// 1M vs 10k), and savePoll throughput with story detection on and off.
+export function benchStories(dir: string, sizes: readonly number[] = [10_000, 100_000, 1_000_000]): void {
+  const perItem: number[] = [];
+  for (const n of sizes) {
+    const r = clusterSynthetic(n);
+    perItem.push(r.ms / n);
+    console.log(`stories   cluster ${n.toLocaleString('en')} synthetic items: ${Math.round((n / r.ms) * 1000).toLocaleString('en')} items/s, ${(r.ms / 1000).toFixed(1)} s (pairwise P ${r.precision.toFixed(3)}, R ${r.recall.toFixed(3)})`);
+  }
+  if (perItem.length > 1) console.log(`stories   per-item cost ${sizes[sizes.length - 1]?.toLocaleString('en')} vs ${sizes[0]?.toLocaleString('en')}: ${((perItem[perItem.length - 1] as number) / (perItem[0] as number)).toFixed(2)}x`);
+  const n = 20_000;
+  const off = ingest(dir, n, false);
+  const on = ingest(dir, n, true);
+  console.log(`stories   savePoll ${n.toLocaleString('en')} items: off ${Math.round((n / off) * 1000).toLocaleString('en')} items/s, on ${Math.round((n / on) * 1000).toLocaleString('en')} items/s (on = ${((off / on) * 100).toFixed(0)}% of off)`);
+}
