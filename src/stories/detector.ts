@@ -4,15 +4,13 @@ import type { StoryAssigner, StoryAssignment, StoryIndexReader, StoryItem } from
 import { storyFeatures } from './features.js';
 import { bandKeys, minhashSignature } from './minhash.js';
 import { DEFAULT_STORY_PARAMS, type StoryParams } from './params.js';
-import { scorePair, weighShingles, type PairScore, type Weighted } from './verify.js';
+import { scorePair, weighShingles, type Weighted } from './verify.js';
 import { WindowDf } from './window-df.js';
 
 export interface StoryDetector {
   readonly assign: StoryAssigner;
   /** Counts already stored recent items into the IDF window (after a restart), oldest first. */
   warm(items: Iterable<StoryItem>): void;
-  /** The last decision's best candidate, for `--verbose` evaluation output. */
-  lastMatch(): { itemId: number; score: PairScore } | null;
 }
 
 export interface DetectorOptions {
@@ -31,7 +29,6 @@ export function createStoryDetector(options: DetectorOptions = {}): StoryDetecto
   // Features and weights as fixed when an item was first seen (its IDF then).
   const cache = new Map<number, Weighted>();
   const weight = (s: number): number => df.weight(s);
-  let last: { itemId: number; score: PairScore } | null = null;
 
   const remember = (id: number, f: Weighted): void => {
     cache.set(id, f);
@@ -57,17 +54,14 @@ export function createStoryDetector(options: DetectorOptions = {}): StoryDetecto
     const t = item.published.getTime();
     const candidates = index.candidates(keys, new Date(t - p.windowMs), new Date(t + p.windowMs), p.maxCandidates, p.minHits);
     let best: { storyId: number; value: number } | null = null;
-    let closest: { itemId: number; score: PairScore; value: number } | null = null;
     for (const c of candidates) {
       if (c.itemId === item.id) continue;
       const other = featuresOf(c.itemId, index);
       if (other === null) continue;
       const score = scorePair(f, other, p, Math.abs(t - c.published.getTime()));
       const value = score.containment + score.cover + 0.5 * score.title;
-      if (closest === null || value > closest.value) closest = { itemId: c.itemId, score, value };
       if (score.same && (best === null || value > best.value)) best = { storyId: c.storyId, value };
     }
-    last = closest === null ? null : { itemId: closest.itemId, score: closest.score };
     df.add(f.features.shingles, t);
     remember(item.id, f);
     return {
@@ -87,6 +81,5 @@ export function createStoryDetector(options: DetectorOptions = {}): StoryDetecto
         remember(item.id, weighShingles(f, weight));
       }
     },
-    lastMatch: () => last,
   };
 }

@@ -67,10 +67,6 @@ export class MemoryStoryIndex implements StoryIndexReader {
     }
   }
 
-  storyOf(itemId: number): number | undefined {
-    return this.stories.get(itemId);
-  }
-
   private forget(entry: Entry): void {
     for (const key of entry.keys) {
       const list = this.postings.get(key);
