@@ -58,7 +58,10 @@ export function topicRepo(db: Database.Database): TopicRepo {
     GROUP BY t.topic_id ORDER BY t.topic_id`);
   const metaGet = db.prepare('SELECT value FROM meta WHERE key = ?').pluck();
   const metaSet = db.prepare('INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value');
-  const change = db.prepare("SELECT (SELECT value FROM meta WHERE key = 'instance') || '-' || (SELECT value FROM meta WHERE key = 'generation')").pluck();
+  // The instance id never changes for a file (restore refuses while the database is open), so
+  // lastChange() — asked on every HTTP request — reads only the generation.
+  const instance = String(metaGet.get('instance'));
+  const generation = db.prepare("SELECT value FROM meta WHERE key = 'generation'").pluck();
 
   const writeTopics = (itemId: number | bigint, topics: readonly TopicMatchResult[]): void => {
     remove.run(itemId);
@@ -114,7 +117,7 @@ export function topicRepo(db: Database.Database): TopicRepo {
       })),
     // Changes whenever any item or item topic is written (triggers in migration 2), and differs
     // between database files, so it can key caches and HTTP ETags.
-    lastChange: () => String(change.get()),
+    lastChange: () => `${instance}-${String(generation.get())}`,
     topicsFingerprint: () => (metaGet.get('topics_fingerprint') as string | undefined) ?? null,
     setTopicsFingerprint: (fingerprint) => void metaSet.run('topics_fingerprint', fingerprint),
   };
