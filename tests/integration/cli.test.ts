@@ -1,35 +1,15 @@
 // The `regionwire` command as a user runs it: a real process, a real config folder, a real database.
-import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ROOT, runCli } from '../helpers/cli.js';
 import { withEtag } from '../helpers/conditional.js';
 import { serveBody, startOrigin, type Origin } from '../helpers/origin.js';
 import { fixture, removeTempDirs, tempDir, writeConfig } from '../helpers/temp.js';
 
-const ROOT = path.resolve(import.meta.dirname, '..', '..');
 
-interface Run {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
 
-// regionwire runs the CLI from source (tsx), the way `npx regionwire` runs the built one.
-function regionwire(args: string[], opts: { signalAfterMs?: number } = {}): Promise<Run> {
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, 'src/cli/main.ts'), ...args], {
-      cwd: ROOT,
-      env: { ...process.env, LOG_LEVEL: 'debug' },
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
-    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-    if (opts.signalAfterMs) setTimeout(() => child.kill('SIGTERM'), opts.signalAfterMs);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-  });
-}
+const regionwire = runCli;
 
 let origin: Origin;
 let config: string;

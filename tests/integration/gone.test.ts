@@ -1,15 +1,14 @@
 // A source answering 410 Gone is marked gone and no longer polled, until its url changes in sources.yaml.
-import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runCli } from '../helpers/cli.js';
 import { openApp, type App } from '../../src/cli/context.js';
 import { pollPass } from '../../src/worker/poll-pass.js';
 import { Scheduler } from '../../src/worker/scheduler.js';
 import { serveBody, startOrigin, type Origin } from '../helpers/origin.js';
 import { fixture, removeTempDirs, tempDir, writeConfig } from '../helpers/temp.js';
 
-const ROOT = path.resolve(import.meta.dirname, '..', '..');
 const DAY = 24 * 3_600_000;
 
 let origin: Origin;
@@ -22,16 +21,7 @@ function sourcesYaml(gonePath: string): string {
 }
 
 // regionwire runs the CLI as a user does and returns its stdout.
-function regionwire(...args: string[]): Promise<string> {
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, 'src/cli/main.ts'), '--config', config, '--db', db, ...args], {
-      cwd: ROOT,
-    });
-    let stdout = '';
-    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
-    child.on('close', () => resolve(stdout));
-  });
-}
+const regionwire = async (...args: string[]): Promise<string> => (await runCli(['--config', config, '--db', db, ...args])).stdout;
 
 const goneRequests = () => origin.requests.filter((r) => r.path === '/closed.xml').length;
 

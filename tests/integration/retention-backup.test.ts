@@ -1,33 +1,15 @@
 // prune, backup and restore as a user runs them: a real process, a real config folder, a real database.
-import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runCli, type CliRun } from '../helpers/cli.js';
 import { serveBody, startOrigin, type Origin } from '../helpers/origin.js';
 import { fixture, removeTempDirs, tempDir, writeConfig } from '../helpers/temp.js';
 
-const ROOT = path.resolve(import.meta.dirname, '..', '..');
 
-interface Run {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
 
-// regionwire runs the CLI from source (tsx), the way `npx regionwire` runs the built one.
-function regionwire(...args: string[]): Promise<Run> {
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, 'src/cli/main.ts'), '--config', config, '--db', db, ...args], {
-      cwd: ROOT,
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
-    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-  });
-}
+const regionwire = (...args: string[]): Promise<CliRun> => runCli(['--config', config, '--db', db, ...args]);
 
 let origin: Origin;
 let config: string;

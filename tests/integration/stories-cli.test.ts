@@ -1,25 +1,15 @@
 // `regionwire stories …` as a user runs them: a real process, config folder and database.
-import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ROOT, runCli, type CliRun } from '../helpers/cli.js';
 import { removeTempDirs, tempDir, writeConfig } from '../helpers/temp.js';
 
-const ROOT = path.resolve(import.meta.dirname, '..', '..');
 const FEED = path.join(ROOT, 'tests', 'fixtures', 'feeds', 'gangwon-ndsoft-rss2.xml');
 
 let config: string;
 let db: string;
 
-function regionwire(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, 'src/cli/main.ts'), '--config', config, '--db', db, ...args], { cwd: ROOT });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
-    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-  });
-}
+const regionwire = (args: string[]): Promise<CliRun> => runCli(['--config', config, '--db', db, ...args]);
 
 beforeAll(async () => {
   config = writeConfig({

@@ -1,0 +1,28 @@
+// Runs the `regionwire` command as a user does: a real process, from source through tsx (the way
+// `npx regionwire` runs the built one).
+import { spawn } from 'node:child_process';
+import path from 'node:path';
+
+export const ROOT = path.resolve(import.meta.dirname, '..', '..');
+
+export interface CliRun {
+  readonly code: number | null;
+  readonly stdout: string;
+  readonly stderr: string;
+}
+
+// runCli resolves when the process ends; signalAfterMs sends SIGTERM first, as Ctrl-C or systemd would.
+export function runCli(args: readonly string[], opts: { signalAfterMs?: number } = {}): Promise<CliRun> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, 'src/cli/main.ts'), ...args], {
+      cwd: ROOT,
+      env: { ...process.env, LOG_LEVEL: 'debug' },
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    if (opts.signalAfterMs) setTimeout(() => child.kill('SIGTERM'), opts.signalAfterMs);
+    child.on('close', (code) => resolve({ code, stdout, stderr }));
+  });
+}
