@@ -2,7 +2,8 @@
 import type { ClassifiableItem, SourceConfig, TopicConfig, TopicMatchResult } from '../model.js';
 import { compileTopics, type CompiledTopic } from './compile-topics.js';
 import type { Keyword } from './keyword.js';
-import { htmlToText, normalizeText } from './item-text.js';
+import { htmlWords } from '../shared/html-words.js';
+import { normalizeText } from './item-text.js';
 
 export type { TopicMatchResult } from '../model.js';
 
@@ -18,7 +19,7 @@ function itemText(item: ClassifiableItem): ItemText {
   const fields: [Field, string][] = [];
   if (item.title) fields.push(['title', normalizeText(item.title)]);
   if (item.summary) fields.push(['summary', normalizeText(item.summary)]);
-  if (item.content) fields.push(['content', normalizeText(htmlToText(item.content))]);
+  if (item.content) fields.push(['content', normalizeText(htmlWords(item.content))]);
   return { fields, categories: item.categories.map(normalizeText) };
 }
 

@@ -11,7 +11,7 @@
 // A query run becomes a phrase of its bigrams ("반도 도체"), runs are ANDed, so 경제 finds 지역경제
 // and 경제자유구역 but not 경기. A one-character Hangul query is a prefix query (강*): every
 // character of a run starts one bigram, except the last, which is also indexed alone for this.
-import { decodeHTML } from 'entities';
+import { htmlWords } from '../shared/html-words.js';
 
 const CJK = '\\p{Script=Hangul}\\p{Script=Han}\\p{Script=Hiragana}\\p{Script=Katakana}';
 const TOKEN = new RegExp(`([${CJK}]+)|((?:(?![${CJK}])[\\p{L}\\p{N}\\p{M}])+)`, 'gu');
@@ -59,16 +59,7 @@ export function ftsQuery(input: string): string | null {
   return terms.length === 0 ? null : terms.join(' AND ');
 }
 
-// Tags that end a line or block separate words; inline ones (<b>, <a>, <span>…) can sit inside a
-// word (<b>의료</b>기기 is 의료기기), so they are removed without a gap.
-const BLOCK_TAG = /<\/?(?:address|article|aside|blockquote|br|caption|dd|div|dl|dt|figcaption|figure|footer|h[1-6]|header|hr|img|li|ol|p|pre|section|table|tbody|td|tfoot|th|thead|tr|ul)\b[^>]*>/gi;
-
 // htmlToText gives the words of sanitised HTML content, for indexing only.
 export function htmlToText(html: string | null): string | null {
-  if (html === null) return null;
-  const text = html
-    .replace(/<(script|style)\b[\s\S]*?<\/\1\s*>/gi, ' ')
-    .replace(BLOCK_TAG, ' ')
-    .replace(/<[^>]*>/g, '');
-  return decodeHTML(text);
+  return html === null ? null : htmlWords(html);
 }
