@@ -3,21 +3,18 @@ import type { PollOutcome } from '../model.js';
 import { watchConfig } from '../config/watch-config.js';
 import { createMetrics } from '../serve/metrics.js';
 import { Scheduler } from '../worker/scheduler.js';
-import { reclassifyIfChanged } from '../worker/sync-topics.js';
-import { openApp, type GlobalOptions } from './context.js';
+import type { GlobalOptions } from './context.js';
 import { createLogger } from './logger.js';
 import { outcomeJson } from './outcome-json.js';
 import { applyConfig, type LiveService } from './reload.js';
-import { startServer, untilSignal, type ServeOptions } from './serve.js';
+import { openServiceApp, startServer, untilSignal, type ServeOptions } from './serve.js';
 
 // runService polls every enabled source on schedule and serves the topic feeds until SIGINT or SIGTERM.
 export async function runService(global: GlobalOptions, opts: ServeOptions = {}): Promise<void> {
   const log = createLogger();
-  const app = openApp(global);
+  const app = openServiceApp(global, log);
   const enabled = app.config.sources.filter((s) => s.enabled);
   log.info({ database: app.dbPath, sources: enabled.length }, `regionwire: polling ${enabled.length} sources`);
-  const redone = reclassifyIfChanged(app.store, app.config);
-  if (redone) log.info(redone, `regionwire: topics changed; ${redone.items} stored items re-sorted, ${redone.changed} changed`);
   const metrics = createMetrics();
   let live: LiveService | null = null;
   let listening;

@@ -55,13 +55,19 @@ export async function startServer(
   };
 }
 
+// openServiceApp opens the app for `serve` and `run`, first re-sorting stored items if topics.yaml
+// changed since they were classified: otherwise feeds would be served with the old rules.
+export function openServiceApp(global: GlobalOptions, log: Logger): App {
+  const app = openApp(global);
+  const redone = reclassifyIfChanged(app.store, app.config);
+  if (redone) log.info(redone, `regionwire: topics changed; ${redone.items} stored items re-sorted, ${redone.changed} changed`);
+  return app;
+}
+
 // runServe serves the stored items until SIGINT or SIGTERM, without polling.
 export async function runServe(global: GlobalOptions, opts: ServeOptions): Promise<void> {
   const log = createLogger();
-  const app = openApp(global);
-  // Without this, a topics.yaml edited since the last poll would be served with the old rules.
-  const redone = reclassifyIfChanged(app.store, app.config);
-  if (redone) log.info(redone, `regionwire: topics changed; ${redone.items} stored items re-sorted, ${redone.changed} changed`);
+  const app = openServiceApp(global, log);
   let listening: Listening;
   try {
     listening = await startServer(app, opts, log);
