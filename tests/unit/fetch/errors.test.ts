@@ -3,19 +3,15 @@ import http from 'node:http';
 import https from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { failure } from './fetch-helpers.js';
 import { createFeedAgent } from '../../../src/fetch/agent.js';
 import { fetchFeed, type FetchFeedOptions } from '../../../src/fetch/fetch-feed.js';
-import type { FetchResult } from '../../../src/model.js';
 import { serveBody, startOrigin, type Origin } from '../../helpers/origin.js';
 
 const agent = createFeedAgent();
 const opts: FetchFeedOptions = { userAgent: 'regionwire-test', timeoutMs: 800, maxBodyBytes: 65_536, maxRedirects: 5, dispatcher: agent };
 const get = (url: string) => fetchFeed({ url, etag: null, lastModified: null }, opts);
 
-function failure(result: FetchResult) {
-  if (result.status !== 'failed') throw new Error(`expected a failure, got ${result.status}`);
-  return result.error;
-}
 
 let origin: Origin;
 beforeEach(async () => {

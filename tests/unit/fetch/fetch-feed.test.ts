@@ -1,8 +1,8 @@
 import zlib from 'node:zlib';
 import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { failure } from './fetch-helpers.js';
 import { createFeedAgent } from '../../../src/fetch/agent.js';
 import { fetchFeed, type FetchFeedOptions } from '../../../src/fetch/fetch-feed.js';
-import type { FetchResult } from '../../../src/model.js';
 import { endless, silent, trickle, type Stream } from '../../helpers/bodies.js';
 import { serveBody, startOrigin, type Origin } from '../../helpers/origin.js';
 
@@ -21,10 +21,6 @@ const opts: FetchFeedOptions = {
 const get = (url: string, validators: { etag?: string; lastModified?: string } = {}) =>
   fetchFeed({ url, etag: validators.etag ?? null, lastModified: validators.lastModified ?? null }, opts);
 
-function failure(result: FetchResult) {
-  if (result.status !== 'failed') throw new Error(`expected a failure, got ${result.status}`);
-  return result.error;
-}
 
 let origin: Origin;
 beforeEach(async () => {

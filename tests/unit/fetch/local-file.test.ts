@@ -1,19 +1,16 @@
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { failure } from './fetch-helpers.js';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { fetchFeed } from '../../../src/fetch/fetch-feed.js';
-import type { FetchOptions, FetchResult } from '../../../src/model.js';
+import type { FetchOptions } from '../../../src/model.js';
 
 const FEED = '<?xml version="1.0"?><rss version="2.0"><channel><title>도청 보도자료</title></channel></rss>';
 const opts: FetchOptions = { userAgent: 'regionwire-test', timeoutMs: 800, maxBodyBytes: 1024, maxRedirects: 5 };
 const read = (url: string, lastModified: string | null = null) => fetchFeed({ url, etag: null, lastModified }, opts);
 
-function failure(result: FetchResult) {
-  if (result.status !== 'failed') throw new Error(`expected a failure, got ${result.status}`);
-  return result.error;
-}
 
 let dir: string;
 beforeEach(async () => {

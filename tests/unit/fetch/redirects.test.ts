@@ -1,7 +1,7 @@
 import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { failure } from './fetch-helpers.js';
 import { createFeedAgent } from '../../../src/fetch/agent.js';
 import { fetchFeed, type FetchFeedOptions } from '../../../src/fetch/fetch-feed.js';
-import type { FetchResult } from '../../../src/model.js';
 import { serveBody, startOrigin, type Handler, type Origin } from '../../helpers/origin.js';
 
 const FEED = '<rss version="2.0"><channel><title>강원</title></channel></rss>';
@@ -14,10 +14,6 @@ const redirect =
   (_req, res) =>
     res.writeHead(status, { location }).end('moved');
 
-function failure(result: FetchResult) {
-  if (result.status !== 'failed') throw new Error(`expected a failure, got ${result.status}`);
-  return result.error;
-}
 
 let origin: Origin;
 beforeEach(async () => {
