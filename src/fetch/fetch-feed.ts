@@ -9,6 +9,7 @@ import { fetchLocalFile } from './read-file.js';
 import { BodyTooLargeError, dropBody, readBody, UnsupportedEncodingError } from './read-body.js';
 import { parseUrl, RedirectChain, REDIRECT_STATUSES } from './redirects.js';
 import { notAFeedError } from './sniff.js';
+import { startDeadline } from './stall-clock.js';
 
 export interface FetchFeedOptions extends FetchOptions {
   /** undici dispatcher to send through; defaults to the shared Agent (tests pass their own). */
@@ -45,16 +46,17 @@ export async function fetchFeed(req: FetchRequest, opts: FetchFeedOptions): Prom
   const controller = new AbortController();
   let timedOut = false;
   // One deadline for every hop, the headers and the body: per-read timeouts let a trickle live forever.
-  const timer = setTimeout(() => {
+  // It counts responsive time only, so a stall of our own (a big parse) does not fail other sources.
+  const deadline = startDeadline(opts.timeoutMs, () => {
     timedOut = true;
     controller.abort();
-  }, opts.timeoutMs);
+  });
   try {
     return await exchange({ req, opts, signal: controller.signal, timedOut: () => timedOut });
   } catch (err) {
     return failed(networkError(err, req.url, opts.timeoutMs, timedOut));
   } finally {
-    clearTimeout(timer);
+    deadline.clear();
   }
 }
 
