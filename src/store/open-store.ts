@@ -3,8 +3,10 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import type {
+  ClassifiedItem,
   ItemClassifier,
   ItemQuery,
+  KeyedItem,
   RetentionSettings,
   SaveCounts,
   SourceConfig,
@@ -38,6 +40,8 @@ export interface Store {
   dueSources(now: Date): string[];
   /** Items, poll state and a poll_log row in one transaction. Never deletes an item; skips tombstoned ones. */
   savePoll(input: SavePollInput): SaveCounts;
+  /** Items only, in one transaction, without poll state or log row: the early chunks of a large poll. */
+  saveItems(source: string, items: readonly (KeyedItem | ClassifiedItem)[], now: Date, assign?: StoryAssigner): SaveCounts;
   /** Deletes items older than `days` or past the newest `itemsPerSource` of their source, leaving tombstones. */
   pruneItems(retention: RetentionSettings, now?: Date): PruneResult;
   /** Newest first; `topic` keeps the items of one topic; each item lists its topic ids. */
@@ -99,6 +103,7 @@ export function openStore(file: string): Store {
   return {
     ...sources,
     savePoll: polls.savePoll,
+    saveItems: polls.saveItems,
     pollLog: polls.pollLog,
     queryItems: items.queryItems,
     scanItems: items.scanItems,

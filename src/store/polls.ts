@@ -11,6 +11,8 @@ export type PollResultInput =
       readonly items: readonly (KeyedItem | ClassifiedItem)[];
       /** Puts each new item into a story (stories/detector.ts); absent = items get no story. */
       readonly assignStory?: StoryAssigner;
+      /** What earlier chunks of this poll stored through saveItems; added to the logged and returned counts. */
+      readonly priorCounts?: SaveCounts;
       readonly etag: string | null;
       readonly lastModified: string | null;
       readonly httpStatus: number | null;
@@ -46,6 +48,7 @@ export interface PollLogEntry {
 
 export interface PollRepo {
   savePoll(input: SavePollInput): SaveCounts;
+  saveItems(source: string, items: readonly (KeyedItem | ClassifiedItem)[], now: Date, assign?: StoryAssigner): SaveCounts;
   pollLog(source?: string, limit?: number): PollLogEntry[];
 }
 
@@ -67,6 +70,11 @@ interface LogRow {
 }
 
 const NO_ITEMS: SaveCounts = { new: 0, updated: 0, unchanged: 0 };
+
+// addCounts sums two saves' counts (a large poll is saved in chunks).
+export function addCounts(a: SaveCounts, b: SaveCounts): SaveCounts {
+  return { new: a.new + b.new, updated: a.updated + b.updated, unchanged: a.unchanged + b.unchanged };
+}
 
 // pollRepo prepares the poll statements once; items are written through the item repo.
 export function pollRepo(db: Database.Database, items: ItemRepo): PollRepo {
@@ -98,8 +106,17 @@ export function pollRepo(db: Database.Database, items: ItemRepo): PollRepo {
   const logAll = db.prepare('SELECT * FROM poll_log ORDER BY started_at DESC, id DESC LIMIT ?');
   const logOne = db.prepare('SELECT * FROM poll_log WHERE source_id = ? ORDER BY started_at DESC, id DESC LIMIT ?');
 
+  const known = (source: string): void => {
+    if (exists.get(source) === undefined) throw new Error(`store: unknown source "${source}"`);
+  };
+  const saveChunk = db.transaction(
+    (source: string, list: readonly (KeyedItem | ClassifiedItem)[], now: Date, assign?: StoryAssigner): SaveCounts => {
+      known(source);
+      return items.saveItems(source, list, now, assign);
+    },
+  );
   const save = db.transaction((input: SavePollInput): SaveCounts => {
-    if (exists.get(input.source) === undefined) throw new Error(`store: unknown source "${input.source}"`);
+    known(input.source);
     const { result } = input;
     const times = {
       source: input.source,
@@ -108,7 +125,10 @@ export function pollRepo(db: Database.Database, items: ItemRepo): PollRepo {
       nextPollAt: iso(input.nextPollAt),
       permanentRedirect: input.permanentRedirect,
     };
-    const counts = result.status === 'updated' ? items.saveItems(input.source, result.items, input.finishedAt, result.assignStory) : NO_ITEMS;
+    const counts =
+      result.status === 'updated'
+        ? addCounts(result.priorCounts ?? NO_ITEMS, items.saveItems(input.source, result.items, input.finishedAt, result.assignStory))
+        : NO_ITEMS;
     if (result.status === 'failed') {
       const gone = result.error.kind === 'http-status' && result.error.status === 410 ? 1 : 0;
       failure.run({ ...times, kind: result.error.kind, message: result.error.message, gone });
@@ -133,8 +153,12 @@ export function pollRepo(db: Database.Database, items: ItemRepo): PollRepo {
   });
 
   return {
-    // One transaction per poll: a crash never leaves items saved without the state that explains them.
+    // One transaction per poll: a crash never leaves items saved without the state that explains
+    // them. A poll of over 1,000 items writes its early chunks through saveItems first (worker/poll-source.ts).
     savePoll: (input) => save.immediate(input),
+    // Items only, in their own transaction, for the early chunks of a large poll (worker/poll-source.ts):
+    // the poll state and log row come with the last chunk's savePoll.
+    saveItems: (source, list, now, assign) => saveChunk.immediate(source, list, now, assign),
     // Most recent first, for one source or all.
     pollLog: (source, limit = 100) =>
       ((source === undefined ? logAll.all(limit) : logOne.all(source, limit)) as LogRow[]).map(toEntry),

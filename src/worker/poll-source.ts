@@ -18,7 +18,14 @@ import type {
 } from '../model.js';
 import { parseFeed } from '../parse/parse-feed.js';
 import type { SavePollInput, Store } from '../store/open-store.js';
+import { addCounts } from '../store/polls.js';
 import { nextPollAt } from './next-poll.js';
+
+/**
+ * A poll with more items than this is stored in transactions of this many, the event loop free in
+ * between, so one huge feed does not hold up every other source's fetch while it is written.
+ */
+export const CHUNK_ITEMS = 1_000;
 
 export interface PollContext {
   readonly store: Store;
@@ -32,7 +39,7 @@ export interface PollContext {
   /** What the scheduler's hourly prune keeps (settings.retention); absent = prune nothing. */
   readonly retention?: RetentionSettings;
   readonly now?: () => Date;
-  /** Once aborted, a finished fetch is dropped instead of written: shutdown leaves no half state. */
+  /** Once aborted, a finished fetch is dropped instead of written; a large poll stops between chunks (saveEarlyChunks). */
   readonly signal?: AbortSignal;
 }
 
@@ -49,8 +56,8 @@ export async function pollSource(source: SourceConfig, ctx: PollContext): Promis
   const elapsed = () => now().getTime() - startedAt.getTime();
   let permanentRedirect: string | null = null;
 
-  // save writes the poll in one transaction and plans the next one: the interval after a
-  // success, exponential back-off (and any Retry-After) after a failure.
+  // save writes the poll (a large one's last chunk) in one transaction and plans the next one: the
+  // interval after a success, exponential back-off (and any Retry-After) after a failure.
   const save = (result: SavePollInput['result']): SaveCounts => {
     const failed = result.status === 'failed';
     const finishedAt = now();
@@ -89,9 +96,13 @@ export async function pollSource(source: SourceConfig, ctx: PollContext): Promis
     if (ctx.signal?.aborted) return abandoned(source, elapsed());
     if (!parsed.ok) return fail(parsed.error);
 
+    const items = classified(keyItems(parsed.feed.items), source, ctx.topics);
+    const early = await saveEarlyChunks(source, items, ctx, now);
+    if (early.stopped) return stoppedBetweenChunks(source, early.stored, items.length, elapsed());
     const counts = save({
       status: 'updated',
-      items: classified(keyItems(parsed.feed.items), source, ctx.topics),
+      items: items.slice(early.stored),
+      ...(early.stored > 0 ? { priorCounts: early.counts } : {}),
       ...(ctx.assignStory ? { assignStory: ctx.assignStory } : {}),
       etag: fetched.etag,
       lastModified: fetched.lastModified,
@@ -116,6 +127,36 @@ export async function pollSource(source: SourceConfig, ctx: PollContext): Promis
   }
 }
 
+interface EarlyChunks {
+  readonly stored: number;
+  readonly counts: SaveCounts;
+  readonly stopped: boolean;
+}
+
+// saveEarlyChunks stores all but the last chunk of a poll of more than CHUNK_ITEMS items, one
+// transaction each, and yields to the event loop after each; a small poll stores nothing here and
+// stays one transaction. Poll state (validators, poll_log) is written only with the last chunk, so
+// a crash or shutdown between chunks leaves some items stored and the poll unrecorded: the next
+// poll fetches the feed again and stores the rest, with no duplicates since items are keyed.
+async function saveEarlyChunks(
+  source: SourceConfig,
+  items: readonly (KeyedItem | ClassifiedItem)[],
+  ctx: PollContext,
+  now: () => Date,
+): Promise<EarlyChunks> {
+  let counts: SaveCounts = { new: 0, updated: 0, unchanged: 0 };
+  let stored = 0;
+  const last = Math.floor((items.length - 1) / CHUNK_ITEMS) * CHUNK_ITEMS;
+  while (stored < last) {
+    const chunk = items.slice(stored, stored + CHUNK_ITEMS);
+    counts = addCounts(counts, ctx.store.saveItems(source.id, chunk, now(), ctx.assignStory));
+    stored += chunk.length;
+    await new Promise<void>((resolve) => setImmediate(resolve));
+    if (ctx.signal?.aborted) return { stored, counts, stopped: true };
+  }
+  return { stored, counts, stopped: false };
+}
+
 // Every item is classified, though the store writes topics only for new and edited ones: a few
 // microseconds an item, cheaper than asking the store which items changed first.
 function classified(
@@ -125,6 +166,19 @@ function classified(
 ): readonly (KeyedItem | ClassifiedItem)[] {
   if (topics === undefined) return items;
   return items.map((item) => ({ ...item, topics: classifyItem(item, source, topics) }));
+}
+
+function stoppedBetweenChunks(source: SourceConfig, stored: number, total: number, durationMs: number): PollOutcome {
+  return {
+    status: 'failed',
+    source: source.id,
+    error: {
+      kind: 'internal',
+      message: `worker: poll stopped at shutdown after storing ${stored} of ${total} items; the poll was not recorded, so the next one fetches the feed again and stores the rest`,
+    },
+    permanentRedirect: null,
+    durationMs,
+  };
 }
 
 function abandoned(source: SourceConfig, durationMs: number): PollOutcome {
