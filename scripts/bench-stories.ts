@@ -6,8 +6,7 @@ import { keyItems } from '../src/dedupe/item-key.js';
 import type { ParsedItem, StoryItem } from '../src/model.js';
 import { openStore } from '../src/store/open-store.js';
 import { createStoryDetector } from '../src/stories/detector.js';
-import { MemoryStoryIndex } from '../src/stories/memory-index.js';
-import { DEFAULT_STORY_PARAMS } from '../src/stories/params.js';
+import { MemoryStoryStore } from '../src/stories/memory-store.js';
 import { storyAssigner } from '../src/worker/assign-stories.js';
 import { scoreClusters } from './eval-stories-metrics.js';
 
@@ -54,16 +53,13 @@ export function* syntheticItems(n: number, seed = 1): Generator<StoryItem & { la
 // clusterSynthetic runs n synthetic items through the detector and an in-memory band index.
 function clusterSynthetic(n: number): { ms: number; precision: number; recall: number } {
   const detector = createStoryDetector();
-  const index = new MemoryStoryIndex(false);
+  const store = new MemoryStoryStore();
   const gold = new Map<string, string>();
   const predicted = new Map<string, string>();
-  const keep = DEFAULT_STORY_PARAMS.windowMs + 86_400_000;
   let ms = 0;
   for (const item of syntheticItems(n)) {
     const t0 = performance.now();
-    const a = detector.assign(item, index);
-    const story = a.storyId ?? item.id;
-    index.add(item, story, a.keys, item.published.getTime() - keep);
+    const story = store.record(item, detector.assign(item, store));
     ms += performance.now() - t0;
     gold.set(String(item.id), String(item.label));
     predicted.set(String(item.id), String(story));

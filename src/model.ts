@@ -321,35 +321,24 @@ export interface StoryItem {
   readonly published: Date;
 }
 
-/** A stored item sharing LSH band keys with a new one: a candidate for the same story. */
-export interface StoryCandidate {
-  readonly itemId: number;
-  readonly storyId: number;
-  readonly published: Date;
-  /** How many of the new item's band keys it shares. */
-  readonly hits: number;
-}
-
-/** The band index story detection looks candidates up in (the store's story_bands, or in memory). */
-export interface StoryIndexReader {
-  /** Items published in [from, to] sharing at least `minHits` keys, most keys shared first. */
-  candidates(keys: readonly number[], from: Date, to: Date, limit: number, minHits: number): StoryCandidate[];
-  /** A stored item's text, for verifying a candidate; null when it is gone. */
-  itemText(itemId: number): StoryItem | null;
+/** What story detection reads of the store, inside the poll's transaction (or from memory in tests). */
+export interface StoryStoreReader {
+  /** The story a stored item is in now; null when the item is gone or has no story yet. */
+  storyOf(itemId: number): number | null;
+  /** Items that have a story and an id above `afterId`, lowest id first: what other processes
+   * (another `regionwire poll`) stored since detection last looked. */
+  storiedItemsAfter(afterId: number): Iterable<StoryItem>;
 }
 
 /** Where a new item goes: an existing story, or (storyId null) a new story named after the item. */
 export interface StoryAssignment {
   readonly storyId: number | null;
-  /** LSH band keys and MinHash signature, stored so rebuilds and restarts need not recompute them. */
-  readonly keys: readonly number[];
-  readonly signature: Uint32Array;
   /** Representative rank: the story shows the version with the highest (government, priority, length). */
   readonly rank: number;
 }
 
 /** Finds the story of a newly stored item; the store calls it inside the poll's transaction. */
-export type StoryAssigner = (item: StoryItem, index: StoryIndexReader) => StoryAssignment;
+export type StoryAssigner = (item: StoryItem, store: StoryStoreReader) => StoryAssignment;
 
 /** A story as stored: its versions oldest first, the representative among them. */
 export interface StoredStory {

@@ -171,6 +171,12 @@ const MIGRATIONS: readonly string[] = [
   `
   ALTER TABLE sources ADD COLUMN gone_at TEXT;          -- first 410 of the current run of them; NULL = polled as usual
   `,
+  // 6: story detection keeps its band index in memory for the recent items (stories/band-index.ts),
+  // rebuilt from their text after a restart; the tables of migration 4 that held it on disk go.
+  `
+  DROP TABLE story_bands;
+  DROP TABLE story_signatures;
+  `,
 ];
 
 // SCHEMA_VERSION is the user_version a fully migrated database has.

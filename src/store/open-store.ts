@@ -50,8 +50,8 @@ export interface Store {
   scanItems(): IterableIterator<StoredItem>;
   /** Re-computes every item's topics in transactions of a few thousand items; progress counts items. */
   reclassifyAll(classify: ItemClassifier, onProgress?: (done: number, total: number) => void): ReclassifyResult;
-  /** Items published at or after `since`, oldest first, for warming a story detector after a restart. */
-  recentStoryItems(since: Date): IterableIterator<StoryItem>;
+  /** The `limit` most recent items published at or after `since`, oldest first, for a story detector after a restart. */
+  recentStoryItems(since: Date, limit: number): StoryItem[];
   /** Forgets every story and assigns every item again, oldest first (after a threshold change). */
   rebuildStories(assign: StoryAssigner, onProgress?: (done: number, total: number) => void): { items: number; stories: number };
   /** Stories, newest version first, each with all its versions. */

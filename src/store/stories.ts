@@ -1,16 +1,17 @@
-// Stories: recording where story detection put a new item, the band index it looks candidates up
-// in, re-clustering the whole database, and reading stories with their versions.
+// Stories: recording where story detection put a new item, what detection reads of stored items,
+// and re-clustering the whole database.
 import type Database from 'better-sqlite3';
-import type { StoryAssigner, StoryAssignment, StoryCandidate, StoryIndexReader, StoryItem } from '../model.js';
+import type { StoryAssigner, StoryAssignment, StoryItem, StoryStoreReader } from '../model.js';
 import { iso } from './time.js';
 
 export interface StoryRepo {
-  /** The band index as story detection reads it, inside the current transaction. */
-  readonly index: StoryIndexReader;
+  /** Stored items as story detection reads them, inside the current transaction. */
+  readonly reader: StoryStoreReader;
   /** Assigns a just-inserted item to a story; must run inside the caller's transaction. */
   assignItem(item: StoryItem, assign: StoryAssigner): number;
-  /** Items published at or after `since`, oldest first: what a fresh detector counts into its IDF window. */
-  recentStoryItems(since: Date): IterableIterator<StoryItem>;
+  /** The `limit` most recent items published at or after `since`, oldest first: what a detector
+   * takes in after a restart. */
+  recentStoryItems(since: Date, limit: number): StoryItem[];
   /** Forgets every story, then assigns every item again, oldest first, in transactions of a few thousand. */
   rebuildStories(assign: StoryAssigner, onProgress?: (done: number, total: number) => void): { items: number; stories: number };
 }
@@ -24,26 +25,15 @@ interface TextRow {
   published_at: string;
 }
 
-interface CandidateRow extends Omit<StoryCandidate, 'published'> {
-  published: number;
-}
-
 const BATCH = 2000;
 
 // storyRepo prepares the story statements once.
 export function storyRepo(db: Database.Database): StoryRepo {
-  // Counting runs on story_bands alone; only the few best candidates are joined to items.
-  const candidates = db.prepare(`
-    SELECT c.item_id AS itemId, coalesce(i.story_id, c.item_id) AS storyId, c.published, c.hits
-    FROM (SELECT item_id, max(published) AS published, count(*) AS hits FROM story_bands
-          WHERE band_key IN (SELECT value FROM json_each(?)) AND published BETWEEN ? AND ?
-          GROUP BY item_id HAVING count(*) >= ? ORDER BY hits DESC, item_id LIMIT ?) c
-    JOIN items i ON i.id = c.item_id
-    ORDER BY c.hits DESC, c.item_id`);
-  const text = db.prepare('SELECT id, source_id, title, summary, content, published_at FROM items WHERE id = ?');
   const setStory = db.prepare('UPDATE items SET story_id = ? WHERE id = ?');
-  const band = db.prepare('INSERT OR IGNORE INTO story_bands (band_key, published, item_id) VALUES (?, ?, ?)');
-  const signature = db.prepare('INSERT OR REPLACE INTO story_signatures (item_id, signature) VALUES (?, ?)');
+  const storyOf = db.prepare('SELECT story_id FROM items WHERE id = ?').pluck();
+  const storiedAfter = db.prepare(`
+    SELECT id, source_id, title, summary, content, published_at FROM items
+    WHERE id > ? AND story_id IS NOT NULL ORDER BY id`);
   const create = db.prepare(`
     INSERT INTO stories (id, representative_id, representative_rank, first_seen, last_seen, item_count)
     VALUES (@story, @item, @rank, @published, @published, 1)`);
@@ -54,23 +44,19 @@ export function storyRepo(db: Database.Database): StoryRepo {
       representative_rank = max(representative_rank, @rank),
       first_seen = min(first_seen, @published), last_seen = max(last_seen, @published)
     WHERE id = @story`);
-  const recent = db.prepare('SELECT id, source_id, title, summary, content, published_at FROM items WHERE published_at >= ? ORDER BY published_at, id');
+  const recent = db.prepare(`
+    SELECT * FROM (SELECT id, source_id, title, summary, content, published_at FROM items
+                   WHERE published_at >= ? ORDER BY published_at DESC, id DESC LIMIT ?)
+    ORDER BY published_at, id`);
   const count = db.prepare('SELECT count(*) FROM items').pluck();
   const page = db.prepare(`
     SELECT id, source_id, title, summary, content, published_at FROM items
     WHERE (published_at, id) > (?, ?) ORDER BY published_at, id LIMIT ?`);
   const storyCount = db.prepare('SELECT count(*) FROM stories').pluck();
 
-  const index: StoryIndexReader = {
-    candidates: (keys, from, to, limit, minHits) =>
-      (candidates.all(JSON.stringify(keys), seconds(from), seconds(to), minHits, limit) as CandidateRow[]).map((r) => ({
-        ...r,
-        published: new Date(r.published * 1000),
-      })),
-    itemText: (id) => {
-      const row = text.get(id) as TextRow | undefined;
-      return row === undefined ? null : toStoryItem(row);
-    },
+  const reader: StoryStoreReader = {
+    storyOf: (id) => (storyOf.get(id) as number | null | undefined) ?? null,
+    storiedItemsAfter: (afterId) => (storiedAfter.all(afterId) as TextRow[]).map(toStoryItem),
   };
 
   const record = (item: StoryItem, a: StoryAssignment): number => {
@@ -80,28 +66,26 @@ export function storyRepo(db: Database.Database): StoryRepo {
     if (!joined) create.run({ ...params, story: item.id });
     const story = joined ? params.story : item.id;
     setStory.run(story, item.id);
-    const published = seconds(item.published);
-    for (const key of a.keys) band.run(key, published, item.id);
-    signature.run(item.id, Buffer.from(a.signature.buffer, a.signature.byteOffset, a.signature.byteLength));
     return story;
   };
 
   const rebuildBatch = db.transaction((after: [string, number], assign: StoryAssigner) => {
     const rows = page.all(after[0], after[1], BATCH) as TextRow[];
-    for (const row of rows) record(toStoryItem(row), assign(toStoryItem(row), index));
+    for (const row of rows) {
+      const item = toStoryItem(row);
+      record(item, assign(item, reader));
+    }
     const last = rows[rows.length - 1];
     return { count: rows.length, after: last === undefined ? null : ([last.published_at, last.id] as [string, number]) };
   });
 
   return {
-    index,
-    assignItem: (item, assign) => record(item, assign(item, index)),
-    *recentStoryItems(since) {
-      for (const row of recent.iterate(iso(since)) as IterableIterator<TextRow>) yield toStoryItem(row);
-    },
+    reader,
+    assignItem: (item, assign) => record(item, assign(item, reader)),
+    recentStoryItems: (since, limit) => (recent.all(iso(since), limit) as TextRow[]).map(toStoryItem),
     rebuildStories(assign, onProgress) {
       db.transaction(() => {
-        db.exec('DELETE FROM story_bands; DELETE FROM story_signatures; DELETE FROM stories; UPDATE items SET story_id = NULL WHERE story_id IS NOT NULL;');
+        db.exec('DELETE FROM stories; UPDATE items SET story_id = NULL WHERE story_id IS NOT NULL;');
       }).immediate();
       const total = count.get() as number;
       let done = 0;
@@ -116,10 +100,6 @@ export function storyRepo(db: Database.Database): StoryRepo {
       return { items: done, stories: storyCount.get() as number };
     },
   };
-}
-
-function seconds(date: Date): number {
-  return Math.floor(date.getTime() / 1000);
 }
 
 function toStoryItem(row: TextRow): StoryItem {

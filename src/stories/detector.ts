@@ -1,85 +1,90 @@
-// Story detection for one new item: LSH candidates within the time window, verified pairwise;
-// the item joins the story of the best verified candidate, or starts its own.
-import type { StoryAssigner, StoryAssignment, StoryIndexReader, StoryItem } from '../model.js';
-import { storyFeatures } from './features.js';
+// Story detection for one new item: LSH candidates within the time window (an in-memory band
+// index over the recent items), verified pairwise; the item joins the story of the best verified
+// candidate, or starts its own.
+import type { StoryAssigner, StoryItem } from '../model.js';
+import { BandIndex } from './band-index.js';
+import { storyFeatures, type StoryFeatures } from './features.js';
 import { bandKeys, minhashSignature } from './minhash.js';
 import { DEFAULT_STORY_PARAMS, type StoryParams } from './params.js';
-import { scorePair, weighShingles, type Weighted } from './verify.js';
+import { ShingleFilter, scorePair, type Weighted } from './verify.js';
 import { WindowDf } from './window-df.js';
 
 export interface StoryDetector {
   readonly assign: StoryAssigner;
-  /** Counts already stored recent items into the IDF window (after a restart), oldest first. */
-  warm(items: Iterable<StoryItem>): void;
+  /**
+   * Takes in already stored recent items (after a restart), oldest first: their shingles count into
+   * the IDF window and they become candidates. Stored items with ids above `upToId` that have a
+   * story are then taken in before each assignment (see StoryStoreReader.storiedItemsAfter).
+   */
+  warm(items: Iterable<StoryItem>, upToId: number): void;
 }
 
 export interface DetectorOptions {
   readonly params?: StoryParams;
   /** Representative rank of an item (see stories/representative.ts); 0 when absent. */
-  readonly rank?: (item: StoryItem, features: Weighted['features']) => number;
+  readonly rank?: (item: StoryItem, features: StoryFeatures) => number;
 }
 
-/** Features kept for recently seen items, so candidates are rarely re-shingled from stored text. */
-const CACHE_SIZE = 20_000;
+interface Verified {
+  readonly itemId: number;
+  readonly value: number;
+}
 
-// createStoryDetector keeps the IDF window and a feature cache across polls.
+// createStoryDetector keeps the IDF window and the band index (with each item's features and
+// weights as fixed when it was seen) across polls.
 export function createStoryDetector(options: DetectorOptions = {}): StoryDetector {
   const p = options.params ?? DEFAULT_STORY_PARAMS;
-  const df = new WindowDf(2 * p.windowMs);
-  // Features and weights as fixed when an item was first seen (its IDF then).
-  const cache = new Map<number, Weighted>();
-  const weight = (s: number): number => df.weight(s);
+  const df = new WindowDf(p.idfItems);
+  const index = new BandIndex<Weighted>({ keepMs: 2 * p.windowMs, maxItems: p.indexItems, scanPerKey: p.scanPerKey });
+  const filter = new ShingleFilter();
+  // Highest item id known to be taken in; null until warm(): a fresh detector (a rebuild) sees every item itself.
+  let knownUpTo: number | null = null;
 
-  const remember = (id: number, f: Weighted): void => {
-    cache.set(id, f);
-    if (cache.size > CACHE_SIZE) cache.delete(cache.keys().next().value as number);
+  // countIn counts an item into the IDF window, fixing its shingle weights as the window had them,
+  // and gives its band keys. The signature leaves out shingles most recent items have ("했다",
+  // "강원"): they would make every item a candidate of every other, and say nothing about the story.
+  const countIn = (item: StoryItem): { f: Weighted; keys: number[] } => {
+    const features = storyFeatures(item);
+    const w = df.countIn(features.shingles, p.commonShare, p.commonMinItems);
+    const keys = bandKeys(minhashSignature(features.shingles, p.lsh.hashes, w.common), p.lsh);
+    return { f: { features, weights: w.weights, total: w.total }, keys };
   };
-  const featuresOf = (id: number, index: StoryIndexReader): Weighted | null => {
-    const hit = cache.get(id);
-    if (hit !== undefined) return hit;
-    const text = index.itemText(id);
-    if (text === null) return null;
-    const f = weighShingles(storyFeatures(text), weight);
-    remember(id, f);
-    return f;
+  // takeIn makes a counted-in item a candidate for later items.
+  const takeIn = (item: StoryItem, f: Weighted, keys: readonly number[]): void => {
+    index.add(item.id, item.published.getTime(), keys, f);
+    if (knownUpTo !== null) knownUpTo = Math.max(knownUpTo, item.id);
+  };
+  const takeInStored = (item: StoryItem): void => {
+    const { f, keys } = countIn(item);
+    takeIn(item, f, keys);
   };
 
-  const assign: StoryAssigner = (item, index): StoryAssignment => {
-    const f = weighShingles(storyFeatures(item), weight);
-    // The signature leaves out shingles most recent items have ("했다", "강원"): they would make
-    // every item a candidate of every other, and say nothing about the story.
-    const distinctive = [...f.features.shingles].filter((s) => !df.common(s, p.commonShare, p.commonMinItems));
-    const signature = minhashSignature(distinctive.length > 0 ? distinctive : f.features.shingles, p.lsh.hashes);
-    const keys = bandKeys(signature, p.lsh);
+  const assign: StoryAssigner = (item, store) => {
+    if (knownUpTo !== null) for (const other of store.storiedItemsAfter(knownUpTo)) if (other.id !== item.id) takeInStored(other);
+    const { f, keys } = countIn(item);
     const t = item.published.getTime();
-    const candidates = index.candidates(keys, new Date(t - p.windowMs), new Date(t + p.windowMs), p.maxCandidates, p.minHits);
-    let best: { storyId: number; value: number } | null = null;
-    for (const c of candidates) {
-      if (c.itemId === item.id) continue;
-      const other = featuresOf(c.itemId, index);
-      if (other === null) continue;
-      const score = scorePair(f, other, p, Math.abs(t - c.published.getTime()));
-      const value = score.containment + score.cover + 0.5 * score.title;
-      if (score.same && (best === null || value > best.value)) best = { storyId: c.storyId, value };
+    const verified: Verified[] = [];
+    filter.load(f);
+    for (const c of index.candidates(keys, t - p.windowMs, t + p.windowMs, p.maxCandidates, p.minHits)) {
+      if (c.itemId === item.id || filter.bound(c.payload) < p.containmentMin) continue;
+      const score = scorePair(f, c.payload, p, Math.abs(t - c.time));
+      if (score.same) verified.push({ itemId: c.itemId, value: score.containment + score.cover + 0.5 * score.title });
     }
-    df.add(f.features.shingles, t);
-    remember(item.id, f);
-    return {
-      storyId: best?.storyId ?? null,
-      keys,
-      signature,
-      rank: options.rank?.(item, f.features) ?? 0,
-    };
+    takeIn(item, f, keys);
+    // The best verified candidate whose item is still stored names the story (a pruned one does not).
+    let storyId: number | null = null;
+    for (const v of verified.sort((a, b) => b.value - a.value)) {
+      storyId = store.storyOf(v.itemId);
+      if (storyId !== null) break;
+    }
+    return { storyId, rank: options.rank?.(item, f.features) ?? 0 };
   };
 
   return {
     assign,
-    warm(items) {
-      for (const item of items) {
-        const f = storyFeatures(item);
-        df.add(f.shingles, item.published.getTime());
-        remember(item.id, weighShingles(f, weight));
-      }
+    warm(items, upToId) {
+      for (const item of items) takeInStored(item);
+      knownUpTo = upToId;
     },
   };
 }

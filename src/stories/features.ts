@@ -1,6 +1,6 @@
 // What story detection keeps of an item: its shingles, headline words, quantities and places.
 import { normalizeStoryText, storyDays, storyNumbers, storyPlaces, titleWords } from './normalize.js';
-import { SHINGLE_SIZE, shingleSet } from './shingles.js';
+import { flatten, SHINGLE_SIZE, shingles } from './shingles.js';
 
 /** Places count in the title and this much of the body: later paragraphs often list neighbours. */
 const LEAD_CHARS = 200;
@@ -13,7 +13,8 @@ export interface StoryText {
 }
 
 export interface StoryFeatures {
-  readonly shingles: Set<number>;
+  /** Distinct shingles, sorted (see shingles.ts). */
+  readonly shingles: Uint32Array;
   readonly titleGrams: Set<number>;
   readonly titleWords: Set<string>;
   readonly titleDays: Set<string>;
@@ -32,13 +33,13 @@ export function storyFeatures(item: StoryText): StoryFeatures {
   const title = normalizeStoryText(item.title ?? '');
   const body = normalizeStoryText(`${item.summary ?? ''} ${item.content ?? ''}`);
   const text = `${title} ${body}`;
-  const shingles = shingleSet(text, SHINGLE_SIZE);
+  const flat = flatten(text);
   return {
-    shingles,
-    titleGrams: shingleSet(title, 2),
+    shingles: shingles(flat, SHINGLE_SIZE),
+    titleGrams: new Set(shingles(flatten(title), 2)),
     titleWords: titleWords(title),
     titleDays: storyDays(title),
-    flat: text.replace(/[^\p{L}\p{N}]/gu, ''),
+    flat,
     numbers: storyNumbers(text),
     places: storyPlaces(`${title} ${body.slice(0, LEAD_CHARS)}`),
     length: body.length,

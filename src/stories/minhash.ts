@@ -1,6 +1,6 @@
-// MinHash signatures and LSH band keys: candidates for a new item are the stored items sharing a
-// band key, found by an indexed lookup instead of a comparison with every stored item.
-import { fmix, hash32 } from './shingles.js';
+// MinHash signatures and LSH band keys: candidates for a new item are the recent items sharing a
+// band key, found in a band index instead of a comparison with every stored item.
+import { fmix } from './shingles.js';
 
 export interface LshParams {
   /** Values in a signature (bands × rows). */
@@ -11,26 +11,34 @@ export interface LshParams {
 
 const SEEDS = Array.from({ length: 256 }, (_, i) => fmix(0x9e3779b9 * (i + 1)));
 
-// minhashSignature gives, for each of `hashes` seeded hash functions, the least hash over the shingles.
-export function minhashSignature(shingles: Iterable<number>, hashes: number): Uint32Array {
+// minhashSignature gives, for each of `hashes` seeded hash functions, the least hash over the
+// shingles not marked in `skip` (over all of them when every one is marked).
+export function minhashSignature(shingles: Uint32Array, hashes: number, skip?: Uint8Array): Uint32Array {
   const sig = new Uint32Array(hashes).fill(0xffffffff);
-  for (const s of shingles) {
-    const h = hash32(s);
-    for (let i = 0; i < hashes; i++) {
-      const v = fmix(h ^ (SEEDS[i] as number));
-      if (v < (sig[i] as number)) sig[i] = v;
+  let kept = 0;
+  for (let pass = 0; pass < 2 && kept === 0; pass++) {
+    for (let j = 0; j < shingles.length; j++) {
+      const s = shingles[j] as number;
+      if (pass === 0 && skip?.[j] === 1) continue;
+      kept++;
+      const h = fmix(fmix(s));
+      for (let i = 0; i < hashes; i++) {
+        const v = fmix(h ^ (SEEDS[i] as number));
+        if (v < (sig[i] as number)) sig[i] = v;
+      }
     }
   }
   return sig;
 }
 
-// bandKeys turns a signature into one key per band (band number in the high bits, so bands never collide).
+// bandKeys turns a signature into one key per band. The band number is hashed in, so bands do
+// not collide, and keys stay under 2^30 (small integers the band index's Map holds unboxed).
 export function bandKeys(sig: Uint32Array, { bands, rows }: LshParams): number[] {
   const keys: number[] = [];
   for (let b = 0; b < bands; b++) {
     let h = b + 1;
     for (let r = 0; r < rows; r++) h = fmix(h ^ fmix((sig[b * rows + r] as number) + r));
-    keys.push(b * 4294967296 + h);
+    keys.push(fmix(h ^ (SEEDS[b % SEEDS.length] as number)) >>> 2);
   }
   return keys;
 }

@@ -4,6 +4,12 @@ import type { LshParams } from './minhash.js';
 export interface StoryParams {
   /** Candidates are items published at most this long before or after the new item. */
   readonly windowMs: number;
+  /** Items held in the in-memory band index, with their features, at most (the oldest seen leave first). */
+  readonly indexItems: number;
+  /** A band key shared by more recent items than this is looked at through its most recent ones. */
+  readonly scanPerKey: number;
+  /** Shingle document frequencies (IDF) are counted over this many recently seen items. */
+  readonly idfItems: number;
   readonly lsh: LshParams;
   /** Shingles in more than this share of recent items stay out of the MinHash signature… */
   readonly commonShare: number;
@@ -26,6 +32,9 @@ export interface StoryParams {
 
 export const DEFAULT_STORY_PARAMS: StoryParams = {
   windowMs: 3 * 86_400_000,
+  indexItems: 20_000,
+  scanPerKey: 64,
+  idfItems: 20_000,
   lsh: { hashes: 32, bands: 32, rows: 1 },
   commonShare: 0.05,
   commonMinItems: 500,

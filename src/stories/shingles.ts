@@ -6,27 +6,55 @@
  * rewrite that re-inflects a verb keeps its 2-grams. */
 export const SHINGLE_SIZE = 2;
 
-// shingleSet gives the distinct n-grams of `normalized` as exact numbers (three UTF-16 units fit in 48 bits).
-export function shingleSet(normalized: string, size = SHINGLE_SIZE): Set<number> {
-  const chars = normalized.replace(/[^\p{L}\p{N}]/gu, '');
-  const out = new Set<number>();
-  if (chars.length < size) {
-    if (chars.length > 0) out.add(code(chars, 0, chars.length));
-    return out;
+const LETTER_OR_DIGIT = /^[\p{L}\p{N}]$/u;
+const UTF16 = new TextDecoder('utf-16le');
+
+// Scratch buffers, reused from call to call (grown when a text is longer): allocating typed arrays
+// per item costs more than the work done in them.
+let charScratch = new Uint16Array(4096);
+let codeScratch = new Uint32Array(4096);
+
+// flatten drops everything but letters and digits: what shingles and headline-word lookups run
+// over. Hangul syllables and ASCII are decided by their code; only other characters ask Unicode.
+export function flatten(normalized: string): string {
+  if (charScratch.length < normalized.length * 2) charScratch = new Uint16Array(normalized.length * 2);
+  const out = charScratch;
+  let n = 0;
+  for (let i = 0; i < normalized.length; i++) {
+    const c = normalized.charCodeAt(i);
+    if ((c >= 0xac00 && c <= 0xd7a3) || (c >= 0x61 && c <= 0x7a) || (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5a)) out[n++] = c;
+    else if (c > 0x7f) {
+      const cp = normalized.codePointAt(i) as number;
+      const wide = cp > 0xffff;
+      if (LETTER_OR_DIGIT.test(String.fromCodePoint(cp))) {
+        out[n++] = c;
+        if (wide) out[n++] = normalized.charCodeAt(i + 1);
+      }
+      if (wide) i++;
+    }
   }
-  for (let i = 0; i + size <= chars.length; i++) out.add(code(chars, i, size));
-  return out;
+  return UTF16.decode(out.subarray(0, n));
+}
+
+// shingles gives the distinct n-grams of flattened text, sorted, as uint32 numbers: two UTF-16 units
+// exactly (a 2-gram is its two char codes), longer n-grams hashed.
+export function shingles(chars: string, size = SHINGLE_SIZE): Uint32Array {
+  if (chars.length < size) return chars.length > 0 ? Uint32Array.of(code(chars, 0, chars.length)) : new Uint32Array(0);
+  const count = chars.length - size + 1;
+  if (codeScratch.length < count) codeScratch = new Uint32Array(count * 2);
+  const all = codeScratch.subarray(0, count);
+  for (let i = 0; i < count; i++) all[i] = code(chars, i, size);
+  all.sort();
+  let n = 0;
+  for (let i = 0; i < all.length; i++) if (i === 0 || all[i] !== all[i - 1]) all[n++] = all[i] as number;
+  return all.slice(0, n);
 }
 
 function code(s: string, from: number, size: number): number {
-  let v = 0;
-  for (let i = 0; i < size; i++) v = v * 65536 + s.charCodeAt(from + i);
-  return v;
-}
-
-// hash32 folds a shingle number into 32 bits (murmur3 finaliser over both halves).
-export function hash32(v: number): number {
-  return fmix(Math.floor(v / 4294967296) ^ fmix(v >>> 0));
+  if (size <= 2) return size === 1 ? s.charCodeAt(from) : ((s.charCodeAt(from) << 16) | s.charCodeAt(from + 1)) >>> 0;
+  let h = 0;
+  for (let i = 0; i < size; i++) h = fmix(h ^ s.charCodeAt(from + i));
+  return h || 1;
 }
 
 // fmix is murmur3's finaliser: every input bit affects every output bit.

@@ -16,31 +16,18 @@ export interface PairScore {
   readonly cover: number;
   /** Title bigram overlap, used to rank verified candidates. */
   readonly title: number;
-  /** Which guard kept the pair apart, or null. */
+  /** Which guard kept the pair apart, or null. cover, title and guard are left at 0 and null when
+   * containment is below the floor (nothing else could make the pair one story). */
   readonly guard: 'places' | 'quantities' | 'days' | null;
   readonly same: boolean;
 }
 
-/** An item's shingles (sorted) with their IDF weights at the time it was seen, and the weights' sum. */
+/** An item's features with the IDF weights of its (sorted) shingles at the time it was seen, and
+ * their sum: comparing two items is one merge of two arrays, no logarithms, no hashing. */
 export interface Weighted {
   readonly features: StoryFeatures;
-  readonly ids: Float64Array;
-  readonly weights: Float64Array;
+  readonly weights: Float32Array;
   readonly total: number;
-}
-
-// weighShingles fixes an item's shingle weights once, in sorted arrays, so comparing it with a
-// candidate is one merge of two arrays: no logarithms, no hashing, little garbage.
-export function weighShingles(features: StoryFeatures, weight: (s: number) => number): Weighted {
-  const ids = Float64Array.from(features.shingles).sort();
-  const weights = new Float64Array(ids.length);
-  let total = 0;
-  for (let i = 0; i < ids.length; i++) {
-    const w = weight(ids[i] as number);
-    weights[i] = w;
-    total += w;
-  }
-  return { features, ids, weights, total };
 }
 
 // scorePair compares a new item with a candidate `apartMs` apart.
@@ -48,6 +35,8 @@ export function scorePair(item: Weighted, candidate: Weighted, p: StoryParams, a
   const a = item.features;
   const b = candidate.features;
   const containment = weightedContainment(item, candidate);
+  // Below the floor nothing else can make the pair one story: the rest is not worth computing.
+  if (containment < p.containmentMin) return { containment, cover: 0, title: 0, guard: null, same: false };
   const cover = Math.max(titleCover(a, b), titleCover(b, a));
   const title = overlap(a.titleGrams, b.titleGrams);
   const guard = disjoint(a.places, b.places) ? 'places' : disjoint(a.numbers, b.numbers) ? 'quantities' : disjoint(a.titleDays, b.titleDays) ? 'days' : null;
@@ -81,8 +70,8 @@ export function weightedContainment(a: Weighted, b: Weighted): number {
   let common = 0;
   let i = 0;
   let j = 0;
-  const x = a.ids;
-  const y = b.ids;
+  const x = a.features.shingles;
+  const y = b.features.shingles;
   while (i < x.length && j < y.length) {
     const u = x[i] as number;
     const v = y[j] as number;
@@ -104,4 +93,40 @@ export function overlap<T>(a: Set<T>, b: Set<T>): number {
   let n = 0;
   for (const x of small) if (large.has(x)) n++;
   return n / small.size;
+}
+
+const FILTER_BITS = 13;
+
+// ShingleFilter holds one new item's shingle weights in a small hashed table, so a candidate that
+// cannot reach the containment floor is set aside after one pass over its shingles, without the
+// merge. One filter is reused for item after item.
+export class ShingleFilter {
+  private readonly slots = new Float32Array(1 << FILTER_BITS);
+  private item: Weighted | null = null;
+
+  // load makes `item` the one candidates are bounded against.
+  load(item: Weighted): void {
+    if (this.item !== null) for (const s of this.item.features.shingles) this.slots[filterSlot(s)] = 0;
+    const shingles = item.features.shingles;
+    for (let i = 0; i < shingles.length; i++) {
+      const h = filterSlot(shingles[i] as number);
+      this.slots[h] = Math.max(this.slots[h] as number, item.weights[i] as number);
+    }
+    this.item = item;
+  }
+
+  // bound is at least weightedContainment(item, candidate): a shared shingle finds its own slot,
+  // which holds at least its weight.
+  bound(candidate: Weighted): number {
+    if (this.item === null) return 0;
+    const shingles = candidate.features.shingles;
+    let common = 0;
+    for (let i = 0; i < shingles.length; i++) common += this.slots[filterSlot(shingles[i] as number)] as number;
+    const min = Math.min(this.item.total, candidate.total);
+    return min === 0 ? 0 : common / min;
+  }
+}
+
+function filterSlot(shingle: number): number {
+  return Math.imul(shingle, 0x9e3779b1) >>> (32 - FILTER_BITS);
 }

@@ -1,46 +1,73 @@
 // Document frequencies of shingles among recent items, so that template boilerplate an agency
 // repeats in every release weighs little next to the shingles only one story has (IDF).
+// "Recent" is the last `maxItems` items seen, in blocks: the oldest block's items are subtracted
+// when it leaves. A shingle is looked up once per item: its count is read and raised together.
+import { CountTable } from './count-table.js';
+
+const BLOCKS = 8;
+
+/** An item's shingles as the window saw them before counting the item in, index for index. */
+export interface ShingleWeights {
+  /** Smoothed IDF in (0, 1]: 1 for a shingle no other item has, near 0 for one every item has. */
+  readonly weights: Float32Array;
+  /** Sum of the weights. */
+  readonly total: number;
+  /** 1 where the shingle is common (see countIn); valid until the next countIn. */
+  readonly common: Uint8Array;
+}
 
 export class WindowDf {
-  private readonly counts = new Map<number, number>();
-  private readonly entries: { time: number; shingles: Set<number> }[] = [];
-  private head = 0;
-  private newest = -Infinity;
+  private readonly total = new CountTable(1 << 16);
+  /** Each block's items' shingle arrays (the same arrays the items' features hold). */
+  private readonly blocks: Uint32Array[][] = [[]];
+  private readonly blockSize: number;
+  /** logs[k] = ln(k + 1) for every count the window can hold: the IDF of a shingle is a lookup. */
+  private readonly logs: Float64Array;
+  private items = 0;
+  private commonScratch = new Uint8Array(4096);
 
-  // spanMs is how far behind the newest item an item is forgotten.
-  constructor(private readonly spanMs: number) {}
+  // maxItems is how many recent items the frequencies are counted over (at least that many once full).
+  constructor(maxItems: number) {
+    this.blockSize = Math.max(1, Math.ceil(maxItems / BLOCKS));
+    this.logs = Float64Array.from({ length: (BLOCKS + 1) * this.blockSize + 2 }, (_, k) => Math.log(k + 1));
+  }
 
-  // add counts an item's shingles and forgets items older than the span.
-  add(shingles: Set<number>, time: number): void {
-    for (const s of shingles) this.counts.set(s, (this.counts.get(s) ?? 0) + 1);
-    this.entries.push({ time, shingles });
-    this.newest = Math.max(this.newest, time);
-    while (this.head < this.entries.length && (this.entries[this.head] as { time: number }).time < this.newest - this.spanMs) {
-      for (const s of (this.entries[this.head] as { shingles: Set<number> }).shingles) {
-        const n = (this.counts.get(s) ?? 1) - 1;
-        if (n <= 0) this.counts.delete(s);
-        else this.counts.set(s, n);
+  // countIn weighs an item's distinct shingles by the window as it was, then counts them in. A
+  // shingle is common when more than `commonShare` of the window has it, once the window holds at
+  // least `commonMinItems` items.
+  countIn(shingles: Uint32Array, commonShare: number, commonMinItems: number): ShingleWeights {
+    const n = this.items;
+    const weights = new Float32Array(shingles.length);
+    if (this.commonScratch.length < shingles.length) this.commonScratch = new Uint8Array(shingles.length * 2);
+    const common = this.commonScratch.subarray(0, shingles.length).fill(0);
+    const logs = this.logs;
+    const top = logs[n] as number;
+    const commonAbove = n >= commonMinItems ? commonShare * n : Infinity;
+    let total = 0;
+    for (let i = 0; i < shingles.length; i++) {
+      const count = this.total.add(shingles[i] as number, 1);
+      const w = n < 2 ? 1 : (top - (logs[count] as number)) / top || 0.01;
+      weights[i] = w;
+      total += weights[i] as number;
+      if (count > commonAbove) common[i] = 1;
+    }
+    this.keep(shingles);
+    return { weights, total, common };
+  }
+
+  // keep files the item in the newest block, and forgets the oldest block once the window is full.
+  private keep(shingles: Uint32Array): void {
+    let block = this.blocks[this.blocks.length - 1] as Uint32Array[];
+    if (block.length >= this.blockSize) {
+      block = [];
+      this.blocks.push(block);
+      if (this.blocks.length > BLOCKS + 1) {
+        const old = this.blocks.shift() as Uint32Array[];
+        for (const item of old) for (let i = 0; i < item.length; i++) this.total.add(item[i] as number, -1);
+        this.items -= old.length;
       }
-      this.entries[this.head] = { time: 0, shingles: new Set() };
-      this.head++;
     }
-    if (this.head > 1024 && this.head * 2 > this.entries.length) {
-      this.entries.splice(0, this.head);
-      this.head = 0;
-    }
-  }
-
-  // common is true for a shingle in more than `share` of at least `minItems` recent items.
-  common(shingle: number, share: number, minItems: number): boolean {
-    const n = this.entries.length - this.head;
-    return n >= minItems && (this.counts.get(shingle) ?? 0) > share * n;
-  }
-
-  // weight is a smoothed IDF in (0, 1]: 1 for a shingle no other item has, near 0 for one every item has.
-  weight(shingle: number): number {
-    const n = this.entries.length - this.head;
-    if (n < 2) return 1;
-    const df = this.counts.get(shingle) ?? 0;
-    return Math.log((n + 1) / (df + 1)) / Math.log(n + 1) || 0.01;
+    block.push(shingles);
+    this.items++;
   }
 }

@@ -39,7 +39,7 @@ describe('stories in the store', () => {
     const store = tempStore(file);
     store.syncSources(SOURCES);
     store.savePoll(withStories(updated('gov', [forum('g1', '강원도, 2026 강원 관광 미래포럼 개최', FORUM_BODY, 0)]), storyAssigner(store, SOURCES, () => T0)));
-    // A new assigner, as after a restart: the band index in the database finds the old item.
+    // A new assigner, as after a restart: it takes in the stored recent items and finds the old one.
     store.savePoll(withStories(updated('kado', [forum('k1', '강원 관광 미래포럼 열려', FORUM_BODY, 30)]), storyAssigner(store, SOURCES, () => T0)));
     expect(new Set(store.queryItems({}).map((i) => i.story)).size).toBe(1);
 
@@ -47,6 +47,22 @@ describe('stories in the store', () => {
     const result = store.rebuildStories(freshDetector(SOURCES).assign);
     expect(result).toEqual({ items: 2, stories: 1 });
     expect(store.lastChange()).not.toBe(before);
+  });
+
+  it('joins a story another process stored after this one started (a `poll` beside `run`)', () => {
+    const file = tempDbPath();
+    const running = tempStore(file);
+    running.syncSources(SOURCES);
+    const assign = storyAssigner(running, SOURCES, () => T0);
+    running.savePoll(withStories(updated('gov', [forum('g2', '청년 일자리 박람회 설명회 개최', JOBS_BODY, 0)]), assign));
+    // A second process, with its own detector, stores the first version of the forum story.
+    const other = tempStore(file);
+    other.savePoll(withStories(updated('kado', [forum('k1', '강원 관광 미래포럼 열려', FORUM_BODY, 10)]), storyAssigner(other, SOURCES, () => T0)));
+    running.savePoll(withStories(updated('gov', [forum('g1', '강원도, 2026 강원 관광 미래포럼 개최', FORUM_BODY, 30)]), assign));
+
+    const byGuid = new Map(running.queryItems({}).map((i) => [i.guid, i.story]));
+    expect(byGuid.get('g1')).toBe(byGuid.get('k1'));
+    expect(byGuid.get('g2')).not.toBe(byGuid.get('k1'));
   });
 
   it('keeps counts and representatives right when items are pruned', () => {

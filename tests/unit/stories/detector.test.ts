@@ -1,19 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import type { StoryItem } from '../../../src/model.js';
 import { createStoryDetector } from '../../../src/stories/detector.js';
-import { MemoryStoryIndex } from '../../../src/stories/memory-index.js';
+import { MemoryStoryStore } from '../../../src/stories/memory-store.js';
 import { FORUM_BODY, JOBS_BODY, item } from './story-cases.js';
 
 // cluster runs items through a fresh detector in order and returns each item's story id.
 function cluster(items: readonly StoryItem[]): number[] {
   const detector = createStoryDetector();
-  const index = new MemoryStoryIndex();
-  return items.map((it) => {
-    const assigned = detector.assign(it, index);
-    const story = assigned.storyId ?? it.id;
-    index.add(it, story, assigned.keys);
-    return story;
-  });
+  const store = new MemoryStoryStore();
+  return items.map((it) => store.record(it, detector.assign(it, store)));
 }
 
 describe('story detection', () => {

@@ -1,0 +1,104 @@
+// The parts story detection is built from: flattening, the IDF window, the band index and the
+// containment bound that sets candidates aside before the merge.
+import { describe, expect, it } from 'vitest';
+import { BandIndex } from '../../../src/stories/band-index.js';
+import { storyFeatures } from '../../../src/stories/features.js';
+import { flatten, shingles } from '../../../src/stories/shingles.js';
+import { ShingleFilter, weightedContainment, type Weighted } from '../../../src/stories/verify.js';
+import { WindowDf } from '../../../src/stories/window-df.js';
+import { FORUM_BODY, JOBS_BODY } from './story-cases.js';
+
+const HOUR = 3_600_000;
+
+describe('flatten', () => {
+  it('keeps exactly the letters and digits Unicode names, astral ones included', () => {
+    const samples = [
+      '강원특별자치도는 29일 "관광" 포럼…1,000억 원! abc XYZ 123',
+      '漢字 ひらがな カタカナ 𠀀𝔸 😀 ①② ㄱㄴ ﾟ Ⅻ ½ ٣ é',
+      '',
+      ' \t\n.-_',
+    ];
+    for (const text of samples) expect(flatten(text)).toBe(text.replace(/[^\p{L}\p{N}]/gu, ''));
+  });
+
+  it('gives each distinct 2-gram once, sorted', () => {
+    const grams = shingles(flatten('경제 경제 지역'), 2);
+    expect([...grams]).toEqual([...new Set(grams)].sort((a, b) => a - b));
+    expect(grams.length).toBe(4); // 경제, 제경, 제지, 지역
+  });
+});
+
+describe('WindowDf', () => {
+  it('weighs a shingle every item has near 0, a new one 1, and forgets the oldest items', () => {
+    const df = new WindowDf(16);
+    const every = Uint32Array.of(7);
+    for (let i = 0; i < 10; i++) df.countIn(every, 0.5, 4);
+    const seen = df.countIn(Uint32Array.of(7, 9), 0.5, 4);
+    expect(seen.weights[0]).toBeLessThan(0.1);
+    expect(seen.weights[1]).toBe(1);
+    expect(seen.common[0]).toBe(1);
+    expect(seen.common[1]).toBe(0);
+    // 20 items without shingle 7 push the first ones out: it is no longer common.
+    for (let i = 0; i < 20; i++) df.countIn(Uint32Array.of(100 + i), 0.5, 4);
+    expect(df.countIn(Uint32Array.of(7), 0.5, 4).common[0]).toBe(0);
+  });
+});
+
+describe('BandIndex', () => {
+  const limits = { keepMs: 24 * HOUR, maxItems: 100, scanPerKey: 64 };
+
+  it('finds items sharing at least minHits keys within the time range, most shared first', () => {
+    const index = new BandIndex<string>(limits);
+    index.add(1, 0, [10, 11, 12], 'one');
+    index.add(2, HOUR, [10, 11, 99], 'two');
+    index.add(3, 20 * HOUR, [10, 11, 12], 'later');
+    const found = index.candidates([10, 11, 12], -HOUR, 2 * HOUR, 10, 2);
+    expect(found.map((c) => [c.itemId, c.hits, c.payload])).toEqual([
+      [1, 3, 'one'],
+      [2, 2, 'two'],
+    ]);
+  });
+
+  it('forgets items beyond maxItems and those published long before the newest', () => {
+    const index = new BandIndex<null>({ ...limits, maxItems: 3 });
+    for (let id = 1; id <= 5; id++) index.add(id, id * HOUR, [1, 2], null);
+    expect(index.size).toBe(3);
+    expect(index.candidates([1, 2], 0, 10 * HOUR, 10, 2).map((c) => c.itemId)).toEqual([3, 4, 5]);
+    index.add(6, 40 * HOUR, [1, 2], null);
+    expect(index.candidates([1, 2], 0, 100 * HOUR, 10, 2).map((c) => c.itemId)).toEqual([6]);
+  });
+
+  it('looks at a crowded key through its most recent items only', () => {
+    const index = new BandIndex<null>({ ...limits, scanPerKey: 4 });
+    for (let id = 1; id <= 10; id++) index.add(id, HOUR, [5], null);
+    expect(index.candidates([5], 0, 2 * HOUR, 100, 1).map((c) => c.itemId)).toEqual([7, 8, 9, 10]);
+  });
+});
+
+describe('ShingleFilter', () => {
+  const weighted = (text: { title: string; content: string }, df: WindowDf): Weighted => {
+    const features = storyFeatures({ title: text.title, summary: null, content: text.content });
+    const w = df.countIn(features.shingles, 1, Infinity);
+    return { features, weights: w.weights, total: w.total };
+  };
+
+  it('never bounds a pair below its weighted containment, and sets an unrelated pair aside', () => {
+    const df = new WindowDf(1000);
+    const texts = [
+      { title: '강원 관광 미래포럼 개최', content: FORUM_BODY },
+      { title: '관광 미래포럼 열려', content: FORUM_BODY.split('. ').slice(0, 2).join('. ') },
+      { title: '청년 일자리 박람회 설명회', content: JOBS_BODY },
+      { title: '강원랜드 1분기 매출 3800억', content: '강원랜드는 29일 공시를 통해 1분기 매출이 3800억 원으로 늘었다고 밝혔다.' },
+      { title: '주간 날씨', content: '이번 주 영동 지역은 맑고 영서 지역은 흐리겠다.' },
+    ];
+    const items = texts.map((t) => weighted(t, df));
+    const filter = new ShingleFilter();
+    for (const a of items) {
+      filter.load(a);
+      for (const b of items) expect(filter.bound(b)).toBeGreaterThanOrEqual(weightedContainment(a, b) - 1e-6);
+    }
+    filter.load(items[0] as Weighted);
+    expect(filter.bound(items[1] as Weighted)).toBeGreaterThan(0.2);
+    expect(filter.bound(items[4] as Weighted)).toBeLessThan(0.2);
+  });
+});
