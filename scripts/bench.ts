@@ -134,7 +134,7 @@ try {
     summary: sentence(i + 1, 30), content: null, author: null, categories: [], image: null,
     published: new Date(Date.UTC(2024, 0, 1) + i * 60_000 + source), updated: null,
   }));
-  benchStories(dir);
+  await benchStories(dir);
   const mem = process.memoryUsage();
   console.log(`memory    rss ${mb(mem.rss)}, heap used ${mb(mem.heapUsed)}`);
 } finally {
