@@ -182,7 +182,7 @@ describe('a poll pass beside a feed of 50,000 items', () => {
     }
     const sources = app.config.sources.filter((s) => s.id === 'huge' || HEALTHY.includes(s.id));
     hugeOutcomes = new Map((await pollPass(sources, app.ctx)).map((o) => [o.source, o]));
-  }, 600_000);
+  }, 240_000);
 
   it('stores all 50,000 items in one recorded poll', () => {
     expect(hugeOutcomes.get('huge')).toMatchObject({ status: 'updated', counts: { new: HUGE_ITEMS, updated: 0, unchanged: 0 } });
