@@ -32,7 +32,8 @@ interface Entry<T> {
 }
 
 interface Postings<T> {
-  readonly entries: Entry<T>[];
+  /** Slots before `head` are emptied as their entries are forgotten, so nothing keeps them alive. */
+  readonly entries: (Entry<T> | undefined)[];
   head: number;
 }
 
@@ -61,7 +62,7 @@ export class BandIndex<T> {
       if (list === undefined) continue;
       const stop = Math.max(list.head, list.entries.length - this.limits.scanPerKey);
       for (let i = list.entries.length - 1; i >= stop; i--) {
-        const e = list.entries[i] as Entry<T>;
+        const e = list.entries[i] as Entry<T>; // i >= head: a live entry
         if (e.time < from || e.time > to) continue;
         if (e.lookup !== lookup) {
           e.lookup = lookup;
@@ -103,7 +104,7 @@ export class BandIndex<T> {
     for (const key of entry.keys) {
       const list = this.postings.get(key);
       if (list === undefined || list.entries[list.head] !== entry) continue;
-      list.head++;
+      list.entries[list.head++] = undefined;
       if (list.head === list.entries.length) this.postings.delete(key);
       else if (list.head > 64 && list.head * 2 > list.entries.length) {
         list.entries.splice(0, list.head);
