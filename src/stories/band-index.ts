@@ -42,7 +42,8 @@ const FUTURE_SLACK_MS = 86_400_000;
 
 export class BandIndex<T> {
   private readonly postings = new Map<number, Postings<T>>();
-  private readonly entries: Entry<T>[] = [];
+  /** Items in the order seen; slots before `head` are emptied as they are forgotten. */
+  private readonly entries: (Entry<T> | undefined)[] = [];
   private head = 0;
   private lookups = 0;
   private newest = -Infinity;
@@ -91,7 +92,8 @@ export class BandIndex<T> {
     this.newest = Math.max(this.newest, Math.min(time, Date.now() + FUTURE_SLACK_MS));
     const before = this.newest - this.limits.keepMs;
     while (this.head < this.entries.length && (this.size > this.limits.maxItems || (this.entries[this.head] as Entry<T>).time < before)) {
-      this.forget(this.entries[this.head++] as Entry<T>);
+      this.forget(this.entries[this.head] as Entry<T>);
+      this.entries[this.head++] = undefined;
     }
     if (this.head > 4096 && this.head * 2 > this.entries.length) {
       this.entries.splice(0, this.head);
