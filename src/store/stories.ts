@@ -5,8 +5,6 @@ import type { StoryAssigner, StoryAssignment, StoryItem, StoryStoreReader } from
 import { iso } from './time.js';
 
 export interface StoryRepo {
-  /** Stored items as story detection reads them, inside the current transaction. */
-  readonly reader: StoryStoreReader;
   /** Assigns a just-inserted item to a story; must run inside the caller's transaction. */
   assignItem(item: StoryItem, assign: StoryAssigner): number;
   /** The `limit` most recent items published at or after `since`, oldest first: what a detector
@@ -80,7 +78,6 @@ export function storyRepo(db: Database.Database): StoryRepo {
   });
 
   return {
-    reader,
     assignItem: (item, assign) => record(item, assign(item, reader)),
     recentStoryItems: (since, limit) => (recent.all(iso(since), limit) as TextRow[]).map(toStoryItem),
     rebuildStories(assign, onProgress) {
