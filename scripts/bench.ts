@@ -1,5 +1,6 @@
 // `npm run bench`: prints speed and memory figures for parsing, storing, searching and polling.
 // Figures only: no assertion here and no timing in the tests (the machines differ).
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -123,12 +124,24 @@ async function benchPollPass(dir: string): Promise<void> {
   await origin.close();
 }
 
+// benchHugeFeed runs scripts/bench-huge-feed.ts in a process of its own (its peak RSS is its own).
+function benchHugeFeed(): void {
+  const out = execFileSync(process.execPath, ['--expose-gc', '--import', 'tsx', path.join(import.meta.dirname, 'bench-huge-feed.ts')], { encoding: 'utf8' });
+  const r = JSON.parse(out.trim().split('\n').pop() ?? '{}') as Record<string, number | string>;
+  const n = (v: number | string | undefined) => Math.round(Number(v)).toLocaleString('en');
+  console.log(
+    `memory    ${mb(Number(r.bytes))} feed of ${n(r.items)} items, stories on: ${r.status}, ${n(r.stored)} stored in ${Number(r.seconds).toFixed(1)} s; ` +
+      `peak rss ${n(r.peakRssMb)} MB (${n(r.rssBeforeMb)} before), heap after GC ${n(r.heapAfterMb)} MB (${n(r.heapBeforeMb)} before)`,
+  );
+}
+
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'regionwire-bench-'));
 try {
   console.log(`regionwire bench: node ${process.version}, ${os.cpus().length} cores, ${os.cpus()[0]?.model ?? ''}`);
   await benchParse();
   await benchStore(dir);
   await benchPollPass(dir);
+  benchHugeFeed();
   await benchServe(dir, (source, i) => ({
     guid: null, url: `https://news.example.kr/${source}/articleView.html?idxno=${i}`, title: `${sentence(i, 6)} ${i}`,
     summary: sentence(i + 1, 30), content: null, author: null, categories: [], image: null,
