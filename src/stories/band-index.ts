@@ -31,17 +31,12 @@ interface Entry<T> {
   hits: number;
 }
 
-interface Postings<T> {
-  /** Slots before `head` are emptied as their entries are forgotten, so nothing keeps them alive. */
-  readonly entries: (Entry<T> | undefined)[];
-  head: number;
-}
-
 /** Dates this far after the wall clock do not move the window (a feed dated in 2099 would empty it). */
 const FUTURE_SLACK_MS = 86_400_000;
 
 export class BandIndex<T> {
-  private readonly postings = new Map<number, Postings<T>>();
+  /** Per band key, the entries having it, oldest first. */
+  private readonly postings = new Map<number, Entry<T>[]>();
   /** Items in the order seen; slots before `head` are emptied as they are forgotten. */
   private readonly entries: (Entry<T> | undefined)[] = [];
   private head = 0;
@@ -61,9 +56,9 @@ export class BandIndex<T> {
     for (const key of keys) {
       const list = this.postings.get(key);
       if (list === undefined) continue;
-      const stop = Math.max(list.head, list.entries.length - this.limits.scanPerKey);
-      for (let i = list.entries.length - 1; i >= stop; i--) {
-        const e = list.entries[i] as Entry<T>; // i >= head: a live entry
+      const stop = Math.max(0, list.length - this.limits.scanPerKey);
+      for (let i = list.length - 1; i >= stop; i--) {
+        const e = list[i] as Entry<T>;
         if (e.time < from || e.time > to) continue;
         if (e.lookup !== lookup) {
           e.lookup = lookup;
@@ -85,8 +80,8 @@ export class BandIndex<T> {
     const entry: Entry<T> = { itemId, time, keys, payload, lookup: 0, hits: 0 };
     for (const key of keys) {
       const list = this.postings.get(key);
-      if (list === undefined) this.postings.set(key, { entries: [entry], head: 0 });
-      else list.entries.push(entry);
+      if (list === undefined) this.postings.set(key, [entry]);
+      else list.push(entry);
     }
     this.entries.push(entry);
     this.newest = Math.max(this.newest, Math.min(time, Date.now() + FUTURE_SLACK_MS));
@@ -101,17 +96,14 @@ export class BandIndex<T> {
     }
   }
 
-  // forget drops the oldest entry, which is first in each of its keys' posting lists.
+  // forget drops the oldest entry, which is first in each of its keys' posting lists (shift()
+  // trims an array's start in place, so a long list does not keep what it dropped).
   private forget(entry: Entry<T>): void {
     for (const key of entry.keys) {
       const list = this.postings.get(key);
-      if (list === undefined || list.entries[list.head] !== entry) continue;
-      list.entries[list.head++] = undefined;
-      if (list.head === list.entries.length) this.postings.delete(key);
-      else if (list.head > 64 && list.head * 2 > list.entries.length) {
-        list.entries.splice(0, list.head);
-        list.head = 0;
-      }
+      if (list === undefined || list[0] !== entry) continue;
+      if (list.length === 1) this.postings.delete(key);
+      else list.shift();
     }
   }
 }
