@@ -325,9 +325,9 @@ export interface StoryItem {
 export interface StoryStoreReader {
   /** The story a stored item is in now; null when the item is gone or has no story yet. */
   storyOf(itemId: number): number | null;
-  /** Items that have a story and an id above `afterId`, lowest id first: what other processes
-   * (another `regionwire poll`) stored since detection last looked. */
-  storiedItemsAfter(afterId: number): Iterable<StoryItem>;
+  /** The `limit` highest-id items that have a story and an id above `afterId`, lowest id first:
+   * what other processes (another `regionwire poll`) stored since detection last looked. */
+  storiedItemsAfter(afterId: number, limit: number): Iterable<StoryItem>;
 }
 
 /** Where a new item goes: an existing story, or (storyId null) a new story named after the item. */

@@ -30,8 +30,9 @@ export function storyRepo(db: Database.Database): StoryRepo {
   const setStory = db.prepare('UPDATE items SET story_id = ? WHERE id = ?');
   const storyOf = db.prepare('SELECT story_id FROM items WHERE id = ?').pluck();
   const storiedAfter = db.prepare(`
-    SELECT id, source_id, title, summary, content, published_at FROM items
-    WHERE id > ? AND story_id IS NOT NULL ORDER BY id`);
+    SELECT * FROM (SELECT id, source_id, title, summary, content, published_at FROM items
+                   WHERE id > ? AND story_id IS NOT NULL ORDER BY id DESC LIMIT ?)
+    ORDER BY id`);
   const create = db.prepare(`
     INSERT INTO stories (id, representative_id, representative_rank, first_seen, last_seen, item_count)
     VALUES (@story, @item, @rank, @published, @published, 1)`);
@@ -54,7 +55,7 @@ export function storyRepo(db: Database.Database): StoryRepo {
 
   const reader: StoryStoreReader = {
     storyOf: (id) => (storyOf.get(id) as number | null | undefined) ?? null,
-    storiedItemsAfter: (afterId) => (storiedAfter.all(afterId) as TextRow[]).map(toStoryItem),
+    storiedItemsAfter: (afterId, limit) => (storiedAfter.all(afterId, limit) as TextRow[]).map(toStoryItem),
   };
 
   const record = (item: StoryItem, a: StoryAssignment): number => {

@@ -60,7 +60,8 @@ export function createStoryDetector(options: DetectorOptions = {}): StoryDetecto
   };
 
   const assign: StoryAssigner = (item, store) => {
-    if (knownUpTo !== null) for (const other of store.storiedItemsAfter(knownUpTo)) if (other.id !== item.id) takeInStored(other);
+    // Only the newest of them could stay in the band index; the rest are not read at all.
+    if (knownUpTo !== null) for (const other of store.storiedItemsAfter(knownUpTo, p.indexItems)) if (other.id !== item.id) takeInStored(other);
     const { f, keys } = countIn(item);
     const t = item.published.getTime();
     const verified: Verified[] = [];
