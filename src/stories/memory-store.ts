@@ -1,4 +1,4 @@
-// An in-memory StoryStoreReader with the store's semantics, for evaluation, benchmarks and tests.
+// An in-memory StoryStoreReader with the store's semantics, for benchmarks and tests.
 import type { StoryAssignment, StoryItem, StoryStoreReader } from '../model.js';
 
 export class MemoryStoryStore implements StoryStoreReader {
