@@ -1,5 +1,6 @@
 // Query parameters of the feed and API routes, checked with messages that say what is wrong.
 import { DateTime } from 'luxon';
+import safeRegex from 'safe-regex2';
 
 // HttpError is an answer other than 200 that the client caused (400, 404, 405), with a message for it.
 export class HttpError extends Error {
@@ -50,11 +51,16 @@ function parseRegex(query: URLSearchParams, name: string): RegExp | null {
   const pattern = query.get(name);
   if (pattern === null || pattern === '') return null;
   if (pattern.length > MAX_PATTERN) throw new HttpError(400, `${name} must be at most ${MAX_PATTERN} characters`);
+  let regex: RegExp;
   try {
-    return new RegExp(pattern, 'i');
+    regex = new RegExp(pattern, 'i');
   } catch (error) {
     throw new HttpError(400, `${name} is not a valid regular expression: ${(error as Error).message}`);
   }
+  // A quantifier inside a quantified group ((a+)+) can take exponential time on a crafted title
+  // and stall the server for every client (ReDoS).
+  if (!safeRegex(regex)) throw new HttpError(400, `${name} nests repetition (like (a+)+) and could run for a very long time; write it without a repeated group that itself repeats`);
+  return regex;
 }
 
 // parseSinceParam reads an ISO 8601 time; without an offset it is read in the configured zone.

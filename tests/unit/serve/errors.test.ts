@@ -46,4 +46,12 @@ describe('errors', () => {
     expect(res.body.error).toMatch(/^filterout is not a valid regular expression: /);
     expect((await app.get(`/topics/economy.atom?filter=${'a'.repeat(201)}`)).status).toBe(400);
   });
+
+  it('answers 400 to a regex with nested repetition, which could stall the server (ReDoS)', async () => {
+    const res = await error(await app.get(`/topics/economy.json?filter=${encodeURIComponent('^(a+)+$')}`));
+    expect(res.status).toBe(400);
+    expect(res.body.error).toMatch(/^filter nests repetition/);
+    expect((await app.get(`/topics/economy.json?filterout=${encodeURIComponent('(\\w*)*x')}`)).status).toBe(400);
+    expect((await app.get(`/topics/economy.json?filter=${encodeURIComponent('^\\[속보\\].*(춘천|원주)')}`)).status).toBe(200);
+  });
 });
