@@ -16,19 +16,8 @@ export class CountTable {
     this.shift = 32 - bits;
   }
 
-  // get is the count of `key` (0 when absent); key 0 is reserved and always 0.
-  get(key: number): number {
-    if (key === EMPTY) return 0;
-    const mask = this.keys.length - 1;
-    for (let i = this.slot(key); ; i = (i + 1) & mask) {
-      const k = this.keys[i] as number;
-      if (k === key) return this.counts[i] as number;
-      if (k === EMPTY) return 0;
-    }
-  }
-
   // add changes the count of `key` by `delta` and returns the count it had before (keys whose
-  // count falls to 0 are dropped at the next growth).
+  // count falls to 0 are dropped at the next growth). Key 0 is reserved and always counts 0.
   add(key: number, delta: number): number {
     if (key === EMPTY) return 0;
     const mask = this.keys.length - 1;

@@ -9,16 +9,16 @@ export const SHINGLE_SIZE = 2;
 const LETTER_OR_DIGIT = /^[\p{L}\p{N}]$/u;
 const UTF16 = new TextDecoder('utf-16le');
 
-// Scratch buffers, reused from call to call (grown when a text is longer): allocating typed arrays
-// per item costs more than the work done in them.
-let charScratch = new Uint16Array(4096);
-let codeScratch = new Uint32Array(4096);
+// Scratch buffers, reused from call to call: allocating typed arrays per item costs more than the
+// work done in them. A longer text (a 5 MB item) gets buffers of its own, so it pins nothing.
+const SCRATCH_LENGTH = 1 << 16;
+const charScratch = new Uint16Array(SCRATCH_LENGTH);
+const codeScratch = new Uint32Array(SCRATCH_LENGTH);
 
 // flatten drops everything but letters and digits: what shingles and headline-word lookups run
 // over. Hangul syllables and ASCII are decided by their code; only other characters ask Unicode.
 export function flatten(normalized: string): string {
-  if (charScratch.length < normalized.length * 2) charScratch = new Uint16Array(normalized.length * 2);
-  const out = charScratch;
+  const out = normalized.length <= SCRATCH_LENGTH ? charScratch : new Uint16Array(normalized.length);
   let n = 0;
   for (let i = 0; i < normalized.length; i++) {
     const c = normalized.charCodeAt(i);
@@ -41,8 +41,7 @@ export function flatten(normalized: string): string {
 export function shingles(chars: string, size = SHINGLE_SIZE): Uint32Array {
   if (chars.length < size) return chars.length > 0 ? Uint32Array.of(code(chars, 0, chars.length)) : new Uint32Array(0);
   const count = chars.length - size + 1;
-  if (codeScratch.length < count) codeScratch = new Uint32Array(count * 2);
-  const all = codeScratch.subarray(0, count);
+  const all = count <= SCRATCH_LENGTH ? codeScratch.subarray(0, count) : new Uint32Array(count);
   for (let i = 0; i < count; i++) all[i] = code(chars, i, size);
   all.sort();
   let n = 0;

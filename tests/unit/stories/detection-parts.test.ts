@@ -17,6 +17,8 @@ describe('flatten', () => {
       '漢字 ひらがな カタカナ 𠀀𝔸 😀 ①② ㄱㄴ ﾟ Ⅻ ½ ٣ é',
       '',
       ' \t\n.-_',
+      // Longer than the scratch buffers (65,536): its own buffers, same result.
+      '강원 경제, 𝔸 漢字! '.repeat(8_000),
     ];
     for (const text of samples) expect(flatten(text)).toBe(text.replace(/[^\p{L}\p{N}]/gu, ''));
   });
@@ -25,6 +27,8 @@ describe('flatten', () => {
     const grams = shingles(flatten('경제 경제 지역'), 2);
     expect([...grams]).toEqual([...new Set(grams)].sort((a, b) => a - b));
     expect(grams.length).toBe(4); // 경제, 제경, 제지, 지역
+    const long = shingles(flatten('강원경제지역'.repeat(20_000)), 2);
+    expect(long.length).toBe(6); // 강원, 원경, 경제, 제지, 지역, 역강
   });
 });
 
