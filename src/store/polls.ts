@@ -69,7 +69,8 @@ interface LogRow {
   duration_ms: number;
 }
 
-const NO_ITEMS: SaveCounts = { new: 0, updated: 0, unchanged: 0 };
+/** The counts of a save that stored nothing. */
+export const NO_ITEMS: SaveCounts = { new: 0, updated: 0, unchanged: 0 };
 
 // addCounts sums two saves' counts (a large poll is saved in chunks).
 export function addCounts(a: SaveCounts, b: SaveCounts): SaveCounts {

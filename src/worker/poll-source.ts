@@ -18,7 +18,7 @@ import type {
 } from '../model.js';
 import { parseFeed } from '../parse/parse-feed.js';
 import type { SavePollInput, Store } from '../store/open-store.js';
-import { addCounts } from '../store/polls.js';
+import { addCounts, NO_ITEMS } from '../store/polls.js';
 import { nextPollAt } from './next-poll.js';
 
 /**
@@ -83,7 +83,7 @@ export async function pollSource(source: SourceConfig, ctx: PollContext): Promis
 
   try {
     const fetched = await ctx.limiter.run(source.url, () => fetchFeed(request, ctx.fetchOptions));
-    if (ctx.signal?.aborted) return abandoned(source, elapsed());
+    if (ctx.signal?.aborted) return shutDown(source, ABANDONED, elapsed());
     permanentRedirect = fetched.permanentRedirect;
     if (fetched.status === 'failed') return fail(fetched.error);
     if (fetched.status === 'not-modified') {
@@ -93,12 +93,12 @@ export async function pollSource(source: SourceConfig, ctx: PollContext): Promis
 
     const decoded = decodeFeed(fetched.body, { contentType: fetched.contentType, override: source.encoding });
     const parsed = await parseFeed(decoded.text, { url: fetched.finalUrl, timezone: source.timezone, now: now() });
-    if (ctx.signal?.aborted) return abandoned(source, elapsed());
+    if (ctx.signal?.aborted) return shutDown(source, ABANDONED, elapsed());
     if (!parsed.ok) return fail(parsed.error);
 
     const items = classified(keyItems(parsed.feed.items), source, ctx.topics);
     const early = await saveEarlyChunks(source, items, ctx, now);
-    if (early.stopped) return stoppedBetweenChunks(source, early.stored, items.length, elapsed());
+    if (early.stopped) return shutDown(source, stoppedBetweenChunks(early.stored, items.length), elapsed());
     const counts = save({
       status: 'updated',
       items: items.slice(early.stored),
@@ -120,7 +120,7 @@ export async function pollSource(source: SourceConfig, ctx: PollContext): Promis
       durationMs: elapsed(),
     };
   } catch (cause) {
-    if (ctx.signal?.aborted) return abandoned(source, elapsed());
+    if (ctx.signal?.aborted) return shutDown(source, ABANDONED, elapsed());
     // A bug in a stage must not stop the other sources; record it like any failure.
     const message = cause instanceof Error ? cause.message : String(cause);
     return fail({ kind: 'internal', message: `worker: unexpected error: ${message} — please report it`, cause });
@@ -144,7 +144,7 @@ async function saveEarlyChunks(
   ctx: PollContext,
   now: () => Date,
 ): Promise<EarlyChunks> {
-  let counts: SaveCounts = { new: 0, updated: 0, unchanged: 0 };
+  let counts = NO_ITEMS;
   let stored = 0;
   const last = Math.floor((items.length - 1) / CHUNK_ITEMS) * CHUNK_ITEMS;
   while (stored < last) {
@@ -168,25 +168,14 @@ function classified(
   return items.map((item) => ({ ...item, topics: classifyItem(item, source, topics) }));
 }
 
-function stoppedBetweenChunks(source: SourceConfig, stored: number, total: number, durationMs: number): PollOutcome {
-  return {
-    status: 'failed',
-    source: source.id,
-    error: {
-      kind: 'internal',
-      message: `worker: poll stopped at shutdown after storing ${stored} of ${total} items; the poll was not recorded, so the next one fetches the feed again and stores the rest`,
-    },
-    permanentRedirect: null,
-    durationMs,
-  };
+const ABANDONED = 'worker: poll abandoned at shutdown; nothing was written';
+
+// stoppedBetweenChunks says what a shutdown between the chunks of a large poll left behind.
+function stoppedBetweenChunks(stored: number, total: number): string {
+  return `worker: poll stopped at shutdown after storing ${stored} of ${total} items; the poll was not recorded, so the next one fetches the feed again and stores the rest`;
 }
 
-function abandoned(source: SourceConfig, durationMs: number): PollOutcome {
-  return {
-    status: 'failed',
-    source: source.id,
-    error: { kind: 'internal', message: 'worker: poll abandoned at shutdown; nothing was written' },
-    permanentRedirect: null,
-    durationMs,
-  };
+// shutDown is the outcome of a poll cut short by shutdown, with what it did or did not write.
+function shutDown(source: SourceConfig, message: string, durationMs: number): PollOutcome {
+  return { status: 'failed', source: source.id, error: { kind: 'internal', message }, permanentRedirect: null, durationMs };
 }
