@@ -19,7 +19,7 @@ export interface App {
   readonly ctx: PollContext;
 }
 
-/** Exit codes (README, CLI section): 2 = the config or the command line is wrong, 3 = the database cannot be used. */
+/** Exit codes (docs/command-line.md): 2 = the config or the command line is wrong, 3 = the database cannot be used. */
 export const EXIT_USAGE = 2;
 export const EXIT_DATABASE = 3;
 
