@@ -312,6 +312,8 @@ export type PollOutcome =
   | {
       readonly status: 'not-modified';
       readonly source: string;
+      /** e.g. certificate checks are off for this source (tls.insecure). */
+      readonly warning: string | null;
       readonly permanentRedirect: string | null;
       readonly durationMs: number;
     }
@@ -319,6 +321,7 @@ export type PollOutcome =
       readonly status: 'failed';
       readonly source: string;
       readonly error: SourceError;
+      readonly warning: string | null;
       readonly permanentRedirect: string | null;
       readonly durationMs: number;
     };
