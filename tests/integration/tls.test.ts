@@ -3,6 +3,7 @@
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openApp, type App } from '../../src/cli/context.js';
+import { inspectInput } from '../../src/cli/inspect.js';
 import type { PollOutcome } from '../../src/model.js';
 import { pollPass } from '../../src/worker/poll-pass.js';
 import { ROOT, runCli } from '../helpers/cli.js';
@@ -83,6 +84,15 @@ describe('polling an HTTPS site with an incomplete certificate chain', () => {
 });
 
 describe('the regionwire command', () => {
+  it('inspectInput, behind sources check, fetches a source with its own tls setting', async () => {
+    const check = (id: string) => {
+      const s = app.config.sources.find((c) => c.id === id)!;
+      return inspectInput(s.url, app.ctx.fetchOptions, { encoding: null, timezone: s.timezone, sourceId: s.id, ...(s.tls ? { tls: s.tls } : {}) });
+    };
+    expect(await check('with-ca')).toMatchObject({ error: null, format: 'rss20' });
+    expect((await check('incomplete')).error?.message).toContain('on source incomplete in sources.yaml');
+  });
+
   it('sources list shows which source skips certificate checks, with a warning', async () => {
     const db = path.join(tempDir(), 'list.db');
     const table = await runCli(['--config', config, '--db', db, 'sources', 'list']);
