@@ -51,7 +51,7 @@ export function agentFor(setting: SourceTls | undefined): Dispatcher {
 // trustOptions turns a setting into connect options. `ca` replaces Node's trusted roots, so the extra PEM
 // goes in beside them (and beside NODE_EXTRA_CA_CERTS, which `ca` would drop too). The context is built
 // once here: given `ca` instead, tls.connect would parse ~150 roots again for every connection.
-export function trustOptions(setting: SourceTls): TrustOptions {
+function trustOptions(setting: SourceTls): TrustOptions {
   if (setting.insecure) return { rejectUnauthorized: false };
   const ca = [...tls.rootCertificates, ...extraCaCerts(), setting.ca?.pem ?? ''].filter((pem) => pem !== '');
   return { secureContext: tls.createSecureContext({ ca }), rejectUnauthorized: true };
