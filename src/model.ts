@@ -18,6 +18,16 @@ export interface SourceConfig {
   readonly enabled: boolean;
   /** Higher wins when choosing a story's representative (later issue); default 0. */
   readonly priority: number;
+  /** How to trust the server's certificate; absent = Node's default roots, fully checked. */
+  readonly tls?: SourceTls;
+}
+
+/** A source's `tls:` setting (many .go.kr sites omit the intermediate certificate). */
+export interface SourceTls {
+  /** Certificates trusted on top of the default roots, read from a PEM file at config load. */
+  readonly ca: { readonly file: string; readonly pem: string } | null;
+  /** Accept any certificate: discouraged, so every poll of the source carries a warning. */
+  readonly insecure: boolean;
 }
 
 export interface RetentionSettings {
@@ -116,6 +126,10 @@ export interface FetchRequest {
   readonly url: string;
   readonly etag: string | null;
   readonly lastModified: string | null;
+  /** The source being fetched, named in advice; absent for a bare URL (`inspect URL`). */
+  readonly sourceId?: string;
+  /** The source's TLS setting, kept for every redirect hop; absent = default trust. */
+  readonly tls?: SourceTls;
 }
 
 export interface FetchOptions {
@@ -298,6 +312,8 @@ export type PollOutcome =
   | {
       readonly status: 'not-modified';
       readonly source: string;
+      /** e.g. certificate checks are off for this source (tls.insecure). */
+      readonly warning: string | null;
       readonly permanentRedirect: string | null;
       readonly durationMs: number;
     }
@@ -305,6 +321,7 @@ export type PollOutcome =
       readonly status: 'failed';
       readonly source: string;
       readonly error: SourceError;
+      readonly warning: string | null;
       readonly permanentRedirect: string | null;
       readonly durationMs: number;
     };

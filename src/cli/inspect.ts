@@ -2,7 +2,7 @@
 import path from 'node:path';
 import { decodeFeed } from '../decode/decode-feed.js';
 import { fetchFeed } from '../fetch/fetch-feed.js';
-import type { FetchOptions, ParsedItem, SourceError } from '../model.js';
+import type { FetchOptions, ParsedItem, SourceError, SourceTls } from '../model.js';
 import { parseFeed } from '../parse/parse-feed.js';
 
 export interface InspectOptions {
@@ -26,7 +26,7 @@ export interface InspectJson {
 export async function inspectInput(
   input: string,
   fetchOptions: FetchOptions,
-  opts: { encoding: string | null; timezone: string; now?: Date },
+  opts: { encoding: string | null; timezone: string; now?: Date; sourceId?: string; tls?: SourceTls },
 ): Promise<InspectJson> {
   const url = /^[a-z][a-z0-9+.-]*:\/\//i.test(input) ? input : path.resolve(input);
   const result: InspectJson = {
@@ -39,7 +39,8 @@ export async function inspectInput(
     error: null,
   };
   const fail = (e: SourceError) => ({ ...result, error: { kind: e.kind, message: e.message } });
-  const fetched = await fetchFeed({ url, etag: null, lastModified: null }, fetchOptions);
+  const source = { ...(opts.sourceId ? { sourceId: opts.sourceId } : {}), ...(opts.tls ? { tls: opts.tls } : {}) };
+  const fetched = await fetchFeed({ url, etag: null, lastModified: null, ...source }, fetchOptions);
   if (fetched.status === 'failed') return fail(fetched.error);
   if (fetched.status === 'not-modified') return result;
   const decoded = decodeFeed(fetched.body, { contentType: fetched.contentType, override: opts.encoding });

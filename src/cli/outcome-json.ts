@@ -22,7 +22,7 @@ export function outcomeJson(o: PollOutcome): OutcomeJson {
     status: o.status,
     ...counts,
     encoding: o.status === 'updated' ? o.encoding : null,
-    warning: o.status === 'updated' ? o.warning : null,
+    warning: o.warning,
     permanent_redirect: o.permanentRedirect,
     error:
       o.status === 'failed'
@@ -40,15 +40,15 @@ export function outcomeJson(o: PollOutcome): OutcomeJson {
 // outcomeLine is the one-line human summary of an outcome.
 export function outcomeLine(o: PollOutcome): string {
   const moved = o.permanentRedirect ? `\n    moved permanently to ${o.permanentRedirect}: update its url in sources.yaml` : '';
+  const warn = o.warning ? `\n    warning: ${o.warning}` : '';
   switch (o.status) {
     case 'updated': {
       const { counts } = o;
-      const warn = o.warning ? `\n    warning: ${o.warning}` : '';
       return `${o.source}: ${counts.new} new, ${counts.updated} updated, ${counts.unchanged} unchanged${warn}${moved}`;
     }
     case 'not-modified':
-      return `${o.source}: not modified${moved}`;
+      return `${o.source}: not modified${warn}${moved}`;
     case 'failed':
-      return `${o.source}: FAILED (${o.error.kind}) ${o.error.message}${moved}`;
+      return `${o.source}: FAILED (${o.error.kind}) ${o.error.message}${warn}${moved}`;
   }
 }

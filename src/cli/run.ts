@@ -60,7 +60,13 @@ export async function runService(global: GlobalOptions, opts: ServeOptions = {})
 
 function logOutcome(log: ReturnType<typeof createLogger>, o: PollOutcome): void {
   const data = outcomeJson(o);
-  if (o.status === 'failed') log.warn(data, `poll ${o.source}: failed (${o.error.kind}) ${o.error.message}`);
-  else if (o.status === 'updated') log.info(data, `poll ${o.source}: ${o.counts.new} new, ${o.counts.updated} updated`);
-  else log.debug(data, `poll ${o.source}: not modified`);
+  const warning = o.warning === null ? '' : `; warning: ${o.warning}`;
+  if (o.status === 'failed') log.warn(data, `poll ${o.source}: failed (${o.error.kind}) ${o.error.message}${warning}`);
+  else {
+    const summary = o.status === 'updated' ? `${o.counts.new} new, ${o.counts.updated} updated` : 'not modified';
+    // A warning (e.g. tls.insecure) is worth a warn line at every poll, not only when something changed.
+    if (warning !== '') log.warn(data, `poll ${o.source}: ${summary}${warning}`);
+    else if (o.status === 'updated') log.info(data, `poll ${o.source}: ${summary}`);
+    else log.debug(data, `poll ${o.source}: ${summary}`);
+  }
 }

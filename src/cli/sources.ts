@@ -1,5 +1,7 @@
 // `regionwire sources list|check`: poll state of every source, or a live check of each.
-import type { SourceState } from '../model.js';
+import path from 'node:path';
+import { insecureWarning } from '../fetch/tls-error.js';
+import type { SourceConfig, SourceState } from '../model.js';
 import { openApp, type GlobalOptions } from './context.js';
 import { localTime, table } from './format.js';
 import { inspectInput } from './inspect.js';
@@ -20,17 +22,20 @@ export function runSourcesList(global: GlobalOptions, opts: { json?: boolean }):
         tags: source.tags,
         enabled: source.enabled,
         interval_ms: source.intervalMs,
+        tls: source.tls ? { ca: source.tls.ca?.file ?? null, insecure: source.tls.insecure } : null,
+        warning: insecureWarning(source.id, source.url, source.tls),
         ...stateJson(state),
       }));
       process.stdout.write(JSON.stringify(json, null, 2) + '\n');
       return;
     }
     const zone = app.config.settings.timezone;
-    const lines = [['id', 'enabled', 'items', 'last success', 'next poll', 'failures', 'last error']];
+    const lines = [['id', 'enabled', 'tls', 'items', 'last success', 'next poll', 'failures', 'last error']];
     for (const { source, state } of rows) {
       lines.push([
         source.id,
         source.enabled ? 'yes' : 'no',
+        tlsCell(source),
         String(state?.itemCount ?? 0),
         localTime(state?.lastSuccessAt ?? null, zone),
         state?.goneAt ? 'never' : localTime(state?.nextPollAt ?? null, zone),
@@ -39,6 +44,8 @@ export function runSourcesList(global: GlobalOptions, opts: { json?: boolean }):
       ]);
     }
     process.stdout.write(table(lines) + '\n');
+    const warnings = rows.map(({ source }) => insecureWarning(source.id, source.url, source.tls)).filter((w) => w !== null);
+    for (const warning of warnings) process.stdout.write(`warning: ${warning}\n`);
   } finally {
     app.store.close();
   }
@@ -53,9 +60,15 @@ export async function runSourcesCheck(global: GlobalOptions, opts: { json?: bool
       sources.map(async (source) => {
         const started = Date.now();
         const result = await app.ctx.limiter.run(source.url, () =>
-          inspectInput(source.url, app.ctx.fetchOptions, { encoding: source.encoding, timezone: source.timezone }),
+          inspectInput(source.url, app.ctx.fetchOptions, {
+            encoding: source.encoding,
+            timezone: source.timezone,
+            sourceId: source.id,
+            ...(source.tls ? { tls: source.tls } : {}),
+          }),
         );
-        return { id: source.id, result, durationMs: Date.now() - started };
+        const warning = [insecureWarning(source.id, source.url, source.tls), result.warning].filter((w) => w !== null).join('; ');
+        return { id: source.id, result: { ...result, warning: warning || null }, durationMs: Date.now() - started };
       }),
     );
     if (opts.json) {
@@ -94,6 +107,12 @@ function stateJson(state: SourceState | null) {
     permanent_redirect: state?.permanentRedirect ?? null,
     gone_since: state?.goneAt?.toISOString() ?? null,
   };
+}
+
+// tlsCell shows a source's trust setting; an insecure one stands out in capitals.
+function tlsCell(source: SourceConfig): string {
+  if (source.tls?.insecure) return 'INSECURE';
+  return source.tls?.ca ? `ca ${path.basename(source.tls.ca.file)}` : '';
 }
 
 // A gone source is no longer polled, so its row says what the person has to do.

@@ -1,6 +1,7 @@
 import type { Settings, SourceConfig } from '../model.js';
 import { accept, type Reporter } from './report.js';
 import { MIN_INTERVAL_MS, MIN_INTERVAL_WHY } from './settings.js';
+import { buildTls } from './tls.js';
 import { checkDuration, checkEncoding, checkSourceUrl, checkTimeZone, type Checked } from './value-checks.js';
 import { lineOfKey, type YamlFile } from './yaml-locate.js';
 
@@ -9,7 +10,7 @@ type Raw = Readonly<Record<string, unknown>>;
 const isMap = (v: unknown): v is Raw => v !== null && typeof v === 'object' && !Array.isArray(v);
 
 // buildSources turns the `sources:` list into SourceConfigs, filling defaults from settings and
-// checking what the schema cannot: durations, zones, encodings, URLs and duplicate ids.
+// checking what the schema cannot: durations, zones, encodings, URLs, CA files and duplicate ids.
 export function buildSources(
   raw: unknown,
   settings: Settings,
@@ -41,6 +42,7 @@ export function buildSources(
     const encoding = text('encoding');
     const zone = text('timezone');
     const tags = Array.isArray(item['tags']) ? item['tags'].filter((t): t is string => typeof t === 'string') : [];
+    const tls = buildTls(item['tls'], (key) => [...at('tls'), key], report, configDir);
 
     sources.push({
       id,
@@ -57,6 +59,7 @@ export function buildSources(
       timezone: checked('timezone', zone === null ? null : checkTimeZone(zone), settings.timezone),
       enabled: typeof item['enabled'] === 'boolean' ? item['enabled'] : true,
       priority: Number.isInteger(item['priority']) ? (item['priority'] as number) : 0,
+      ...(tls ? { tls } : {}),
     });
   });
   return sources;

@@ -2,7 +2,7 @@
 import type { IncomingHttpHeaders } from 'node:http';
 import { request, type Dispatcher } from 'undici';
 import type { FetchOptions, FetchRequest, FetchResult, SourceError } from '../model.js';
-import { sharedAgent } from './agent.js';
+import { agentFor } from './agent.js';
 import { httpStatusError } from './http-status-error.js';
 import { networkError, timeoutError } from './network-error.js';
 import { fetchLocalFile } from './read-file.js';
@@ -12,7 +12,7 @@ import { notAFeedError } from './sniff.js';
 import { startDeadline } from './stall-clock.js';
 
 export interface FetchFeedOptions extends FetchOptions {
-  /** undici dispatcher to send through; defaults to the shared Agent (tests pass their own). */
+  /** undici dispatcher to send through, which then also decides TLS trust; default: the Agent for `req.tls`. */
   readonly dispatcher?: Dispatcher;
 }
 
@@ -54,7 +54,7 @@ export async function fetchFeed(req: FetchRequest, opts: FetchFeedOptions): Prom
   try {
     return await exchange({ req, opts, signal: controller.signal, timedOut: () => timedOut });
   } catch (err) {
-    return failed(networkError(err, req.url, opts.timeoutMs, timedOut));
+    return failed(networkError(err, req.url, opts.timeoutMs, timedOut, req));
   } finally {
     deadline.clear();
   }
@@ -75,6 +75,8 @@ async function exchange(x: Exchange): Promise<FetchResult> {
 
   let url = new URL(req.url);
   const chain = new RedirectChain(url, opts.maxRedirects);
+  // Chosen once: every hop, to whatever host, trusts what the source trusts.
+  const dispatcher = opts.dispatcher ?? agentFor(req.tls);
   for (;;) {
     const movedTo = chain.movedTo(url);
     let res: Dispatcher.ResponseData;
@@ -83,12 +85,12 @@ async function exchange(x: Exchange): Promise<FetchResult> {
         method: 'GET',
         headers,
         signal: x.signal,
-        dispatcher: opts.dispatcher ?? sharedAgent(),
+        dispatcher,
         headersTimeout: opts.timeoutMs,
         bodyTimeout: opts.timeoutMs,
       });
     } catch (err) {
-      return failed(networkError(err, url.href, opts.timeoutMs, x.timedOut()), movedTo);
+      return failed(networkError(err, url.href, opts.timeoutMs, x.timedOut(), req), movedTo);
     }
     if (!REDIRECT_STATUSES.has(res.statusCode)) return finish(x, url.href, res, movedTo);
     await discard(res.body);
@@ -157,7 +159,7 @@ function bodyError(err: unknown, url: string, x: Exchange): SourceError {
     const detail = err instanceof Error ? err.message : code;
     return { kind: 'network', message: `fetch: the compressed body from ${url} is corrupt (${detail}) — the server sent broken data; will retry later`, cause: err };
   }
-  return networkError(err, url, x.opts.timeoutMs, false);
+  return networkError(err, url, x.opts.timeoutMs, false, x.req);
 }
 
 function tooLargeError(url: string, limit: number): SourceError {

@@ -1,5 +1,7 @@
 // Turning what undici and node:net reject with into a SourceError with a stable kind.
 import type { SourceError, SourceErrorKind } from '../model.js';
+import { parseUrl } from './redirects.js';
+import { isTlsCode, tlsError, type TlsContext } from './tls-error.js';
 
 const DNS = new Set(['ENOTFOUND', 'EAI_AGAIN', 'EAI_NODATA', 'EAI_NONAME', 'EAI_FAIL']);
 const TIMEOUT = new Set([
@@ -9,22 +11,6 @@ const TIMEOUT = new Set([
   'UND_ERR_HEADERS_TIMEOUT',
   'UND_ERR_BODY_TIMEOUT',
 ]);
-// OpenSSL verification codes arrive bare (no prefix); EPROTO is what a TLS handshake with a plain-HTTP port gives.
-const TLS = new Set([
-  'DEPTH_ZERO_SELF_SIGNED_CERT',
-  'SELF_SIGNED_CERT_IN_CHAIN',
-  'UNABLE_TO_VERIFY_LEAF_SIGNATURE',
-  'UNABLE_TO_GET_ISSUER_CERT',
-  'UNABLE_TO_GET_ISSUER_CERT_LOCALLY',
-  'UNABLE_TO_GET_CRL',
-  'HOSTNAME_MISMATCH',
-  'EPROTO',
-]);
-
-function isTls(code: string): boolean {
-  return TLS.has(code) || code.startsWith('CERT_') || code.startsWith('ERR_TLS_') || code.startsWith('ERR_SSL_');
-}
-
 interface Coded {
   readonly code: string;
   readonly message: string;
@@ -49,11 +35,7 @@ function reason(message: string): string {
 }
 
 function hostOf(url: string): string {
-  try {
-    return new URL(url).host;
-  } catch {
-    return url;
-  }
+  return parseUrl(url)?.host ?? url;
 }
 
 // timeoutError is the one message for every way the whole-exchange deadline can be missed.
@@ -68,7 +50,7 @@ export function timeoutError(url: string, timeoutMs: number, cause?: unknown): S
 }
 
 // networkError classifies a rejected request; `timedOut` is true when our own deadline aborted it.
-export function networkError(err: unknown, url: string, timeoutMs: number, timedOut: boolean): SourceError {
+export function networkError(err: unknown, url: string, timeoutMs: number, timedOut: boolean, ctx: TlsContext = {}): SourceError {
   if (timedOut) return timeoutError(url, timeoutMs, err);
   const codes = codesOf(err);
   const pick = (test: (code: string) => boolean): Coded | undefined => codes.find((c) => test(c.code));
@@ -82,13 +64,9 @@ export function networkError(err: unknown, url: string, timeoutMs: number, timed
   if (pick((code) => code === 'ECONNREFUSED')) {
     return make('refused', `fetch: connection refused by ${host} (ECONNREFUSED) — the server is down or the port is wrong; will retry later`);
   }
-  const tls = pick(isTls);
-  if (tls) {
-    return make(
-      'tls',
-      `fetch: TLS failed with ${host} (${tls.code}: ${tls.message}) — the site's certificate or TLS setup is broken; it must be fixed on the server`,
-    );
-  }
+  const tls = pick(isTlsCode);
+  const parsed = tls ? parseUrl(url) : null;
+  if (tls && parsed) return tlsError(tls.code, tls.message, parsed, ctx, err);
   if (pick((code) => TIMEOUT.has(code))) return timeoutError(url, timeoutMs, err);
   const first = codes[0];
   const detail = first ? `${first.code}: ${first.message}` : err instanceof Error ? err.message : String(err);

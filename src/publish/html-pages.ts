@@ -58,12 +58,17 @@ export interface SourceRow {
   readonly state: SourceState | null;
 }
 
+// insecure flags a source read with certificate checks off (tls.insecure): its items could be forged.
+function insecure(config: SourceConfig): string {
+  return config.tls?.insecure ? '<br><span class="bad">인증서 검사 꺼짐 (tls: insecure) — 사이트 사칭을 막지 못합니다; tls.ca를 쓰세요</span>' : '';
+}
+
 // buildSourcesPage shows each source's poll state and last error, so a reader can see why a feed is quiet.
 export function buildSourcesPage(sources: readonly SourceRow[], { links, timezone }: PageOptions): string {
   const rows = sources.map(({ config, state }) => {
     const error = state?.lastError ? `<span class="bad">${escapeHtml(`(${state.lastError.kind}) ${state.lastError.message}`)}</span>` : '';
     const status = !config.enabled ? '꺼짐' : (state?.consecutiveFailures ?? 0) > 0 ? `<span class="bad">실패 ${state?.consecutiveFailures}회</span>` : '정상';
-    return `<tr><td>${escapeHtml(plainText(config.name) || config.id)}<br><span class="meta">${escapeHtml(config.id)}</span></td><td>${status}${error ? `<br>${error}` : ''}</td><td>${state?.itemCount ?? 0}</td><td>${escapeHtml(localTime(state?.lastSuccessAt ?? null, timezone))}</td><td>${escapeHtml(localTime(state?.nextPollAt ?? null, timezone))}</td></tr>`;
+    return `<tr><td>${escapeHtml(plainText(config.name) || config.id)}<br><span class="meta">${escapeHtml(config.id)}</span></td><td>${status}${insecure(config)}${error ? `<br>${error}` : ''}</td><td>${state?.itemCount ?? 0}</td><td>${escapeHtml(localTime(state?.lastSuccessAt ?? null, timezone))}</td><td>${escapeHtml(localTime(state?.nextPollAt ?? null, timezone))}</td></tr>`;
   });
   return htmlPage({
     title: '출처 · regionwire',

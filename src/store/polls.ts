@@ -19,8 +19,8 @@ export type PollResultInput =
       readonly encoding: string;
       readonly warning: string | null;
     }
-  | { readonly status: 'not-modified'; readonly etag: string | null; readonly lastModified: string | null }
-  | { readonly status: 'failed'; readonly error: SourceError };
+  | { readonly status: 'not-modified'; readonly etag: string | null; readonly lastModified: string | null; readonly warning?: string | null }
+  | { readonly status: 'failed'; readonly error: SourceError; readonly warning?: string | null };
 
 export interface SavePollInput {
   readonly source: string;
@@ -147,7 +147,7 @@ export function pollRepo(db: Database.Database, items: ItemRepo): PollRepo {
       errorKind: result.status === 'failed' ? result.error.kind : null,
       error: result.status === 'failed' ? result.error.message : null,
       encoding: result.status === 'updated' ? result.encoding : null,
-      warning: result.status === 'updated' ? result.warning : null,
+      warning: result.warning ?? null,
       durationMs: Math.max(0, input.finishedAt.getTime() - input.startedAt.getTime()),
     });
     return counts;

@@ -4,6 +4,7 @@ import { decodeFeed } from '../decode/decode-feed.js';
 import { keyItems } from '../dedupe/item-key.js';
 import { fetchFeed } from '../fetch/fetch-feed.js';
 import type { Limiter } from '../fetch/limiter.js';
+import { insecureWarning } from '../fetch/tls-error.js';
 import type {
   ClassifiedItem,
   FetchOptions,
@@ -52,7 +53,11 @@ export async function pollSource(source: SourceConfig, ctx: PollContext): Promis
     url: source.url,
     etag: state?.etag ?? null,
     lastModified: state?.lastModified ?? null,
+    sourceId: source.id,
+    ...(source.tls ? { tls: source.tls } : {}),
   };
+  // Said at every poll, failed ones too, so it cannot be forgotten in the poll log.
+  const tlsWarning = insecureWarning(source.id, source.url, source.tls);
   const elapsed = () => now().getTime() - startedAt.getTime();
   let permanentRedirect: string | null = null;
 
@@ -77,8 +82,8 @@ export async function pollSource(source: SourceConfig, ctx: PollContext): Promis
     });
   };
   const fail = (error: SourceError): PollOutcome => {
-    save({ status: 'failed', error });
-    return { status: 'failed', source: source.id, error, permanentRedirect, durationMs: elapsed() };
+    save({ status: 'failed', error, warning: tlsWarning });
+    return { status: 'failed', source: source.id, error, warning: tlsWarning, permanentRedirect, durationMs: elapsed() };
   };
 
   try {
@@ -87,8 +92,8 @@ export async function pollSource(source: SourceConfig, ctx: PollContext): Promis
     permanentRedirect = fetched.permanentRedirect;
     if (fetched.status === 'failed') return fail(fetched.error);
     if (fetched.status === 'not-modified') {
-      save({ status: 'not-modified', etag: fetched.etag, lastModified: fetched.lastModified });
-      return { status: 'not-modified', source: source.id, permanentRedirect, durationMs: elapsed() };
+      save({ status: 'not-modified', etag: fetched.etag, lastModified: fetched.lastModified, warning: tlsWarning });
+      return { status: 'not-modified', source: source.id, warning: tlsWarning, permanentRedirect, durationMs: elapsed() };
     }
 
     const decoded = decodeFeed(fetched.body, { contentType: fetched.contentType, override: source.encoding });
@@ -96,6 +101,7 @@ export async function pollSource(source: SourceConfig, ctx: PollContext): Promis
     if (ctx.signal?.aborted) return shutDown(source, ABANDONED, elapsed());
     if (!parsed.ok) return fail(parsed.error);
 
+    const warning = [tlsWarning, decoded.warning].filter((w) => w !== null).join('; ') || null;
     const items = classified(keyItems(parsed.feed.items), source, ctx.topics);
     const early = await saveEarlyChunks(source, items, ctx, now);
     if (early.stopped) return shutDown(source, stoppedBetweenChunks(early.stored, items.length), elapsed());
@@ -108,14 +114,14 @@ export async function pollSource(source: SourceConfig, ctx: PollContext): Promis
       lastModified: fetched.lastModified,
       httpStatus: fetched.httpStatus,
       encoding: decoded.encoding,
-      warning: decoded.warning,
+      warning,
     });
     return {
       status: 'updated',
       source: source.id,
       counts,
       encoding: decoded.encoding,
-      warning: decoded.warning,
+      warning,
       permanentRedirect,
       durationMs: elapsed(),
     };
@@ -177,5 +183,5 @@ function stoppedBetweenChunks(stored: number, total: number): string {
 
 // shutDown is the outcome of a poll cut short by shutdown, with what it did or did not write.
 function shutDown(source: SourceConfig, message: string, durationMs: number): PollOutcome {
-  return { status: 'failed', source: source.id, error: { kind: 'internal', message }, permanentRedirect: null, durationMs };
+  return { status: 'failed', source: source.id, error: { kind: 'internal', message }, warning: null, permanentRedirect: null, durationMs };
 }

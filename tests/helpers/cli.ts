@@ -12,11 +12,12 @@ export interface CliRun {
 }
 
 // runCli resolves when the process ends; signalAfterMs sends SIGTERM first, as Ctrl-C or systemd would.
-export function runCli(args: readonly string[], opts: { signalAfterMs?: number } = {}): Promise<CliRun> {
+// `env` adds to the test's own environment (e.g. NODE_EXTRA_CA_CERTS, read only at process start).
+export function runCli(args: readonly string[], opts: { signalAfterMs?: number; env?: Record<string, string> } = {}): Promise<CliRun> {
   return new Promise((resolve) => {
     const child = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, 'src/cli/main.ts'), ...args], {
       cwd: ROOT,
-      env: { ...process.env, LOG_LEVEL: 'debug' },
+      env: { ...process.env, LOG_LEVEL: 'debug', ...opts.env },
     });
     let stdout = '';
     let stderr = '';

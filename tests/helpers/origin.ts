@@ -1,5 +1,6 @@
 // A local HTTP origin on 127.0.0.1 (port 0) that serves scripted responses to the code under test.
 import http from 'node:http';
+import https from 'node:https';
 import type { AddressInfo } from 'node:net';
 
 export type Handler = (req: http.IncomingMessage, res: http.ServerResponse) => void;
@@ -15,11 +16,17 @@ export interface Origin {
   close(): Promise<void>;
 }
 
+/** Serve HTTPS with this key and certificate chain (PEM) instead of plain HTTP. */
+export interface OriginTls {
+  readonly key: string | Buffer;
+  readonly cert: string | Buffer;
+}
+
 // startOrigin listens on a free loopback port; close it in afterEach/afterAll.
-export async function startOrigin(routes: Record<string, Handler> = {}): Promise<Origin> {
+export async function startOrigin(routes: Record<string, Handler> = {}, tls?: OriginTls): Promise<Origin> {
   const table = new Map(Object.entries(routes));
   const requests: Origin['requests'] = [];
-  const server = http.createServer((req, res) => {
+  const listener: http.RequestListener = (req, res) => {
     const path = new URL(req.url ?? '/', 'http://x').pathname;
     requests.push({ method: req.method ?? 'GET', path, headers: req.headers });
     const handler = table.get(path) ?? table.get(decodeURIComponent(path));
@@ -28,10 +35,11 @@ export async function startOrigin(routes: Record<string, Handler> = {}): Promise
       return;
     }
     handler(req, res);
-  });
+  };
+  const server = tls ? https.createServer(tls, listener) : http.createServer(listener);
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
-  const url = `http://127.0.0.1:${port}`;
+  const url = `${tls ? 'https' : 'http'}://127.0.0.1:${port}`;
   return {
     url,
     at: (path) => url + path,

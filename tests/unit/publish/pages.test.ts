@@ -59,6 +59,20 @@ describe('topic and sources pages', () => {
     expect(html).toContain('(http-status) HTTP 500 &lt;oops&gt;');
     expect(html).toContain('<td>7</td>');
   });
+
+  it('flags a source whose certificate is not checked (tls.insecure), and only that one', () => {
+    const config = { id: 'gwd', name: '강원도청', url: 'https://state.gwd.go.kr/rss', region: null, tags: [], intervalMs: 900_000, encoding: null, timezone: 'Asia/Seoul', enabled: true, priority: 0 };
+    const html = buildSourcesPage(
+      [
+        { config: { ...config, tls: { ca: null, insecure: true } }, state: null },
+        { config: { ...config, id: 'gwd-ca', tls: { ca: { file: '/etc/regionwire/gwd.pem', pem: '' }, insecure: false } }, state: null },
+      ],
+      options,
+    );
+    const rows = html.split('<tr>').filter((row) => row.includes('<td>'));
+    expect(rows[0]).toContain('<span class="bad">인증서 검사 꺼짐 (tls: insecure)');
+    expect(rows[1]).not.toContain('인증서 검사 꺼짐');
+  });
 });
 
 describe('OPML', () => {

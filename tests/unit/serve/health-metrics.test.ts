@@ -16,8 +16,8 @@ beforeAll(async () => {
     source: 'kwnews', startedAt: NOW, finishedAt: NOW, nextPollAt: NOW, permanentRedirect: null,
     result: { status: 'failed', error: { kind: 'dns', message: 'fetch: cannot resolve host' } },
   });
-  metrics.recordPoll({ status: 'failed', source: 'kwnews', error: { kind: 'dns', message: 'x' }, permanentRedirect: null, durationMs: 5 });
-  metrics.recordPoll({ status: 'not-modified', source: 'kado', permanentRedirect: null, durationMs: 5 });
+  metrics.recordPoll({ status: 'failed', source: 'kwnews', error: { kind: 'dns', message: 'x' }, warning: null, permanentRedirect: null, durationMs: 5 });
+  metrics.recordPoll({ status: 'not-modified', source: 'kado', warning: null, permanentRedirect: null, durationMs: 5 });
   app = await serve({ store, getConfig: () => cfg, clock: () => NOW, metrics });
 });
 
