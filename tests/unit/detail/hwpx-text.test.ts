@@ -82,6 +82,20 @@ describe('HWPX attachments', () => {
     expect(result.error.kind).toBe('too-large');
   });
 
+  it('inflates no more than an entry declares, so a section lying about its size is cut short and called corrupt', async () => {
+    const huge = `<hs:sec xmlns:hs="urn:s">${' '.repeat(8 * 1024 * 1024)}</hs:sec>`;
+    const bytes = buildHwpx({ sections: [], extra: { 'Contents/section0.xml': huge } });
+    // Rewrite the uncompressed size in the local header (name at +30, size at +22) and in the
+    // central directory entry (name at +46, size at +24).
+    const name = Buffer.from('Contents/section0.xml');
+    for (let at = bytes.indexOf(name); at !== -1; at = bytes.indexOf(name, at + 1)) {
+      const central = at >= 46 && bytes.readUInt32LE(at - 46) === 0x02014b50;
+      bytes.writeUInt32LE(1000, central ? at - 46 + 24 : at - 30 + 22);
+    }
+    const result = failure(await readAttachmentText(bytes, '거짓.hwpx', { maxBytes: 1024 * 1024 }));
+    expect(result.error.kind).toBe('corrupt');
+  });
+
   it('refuses a ZIP that is not HWPX (a DOCX) as unsupported', async () => {
     const docx = Buffer.from(zipSync({ '[Content_Types].xml': strToU8('<Types/>'), 'word/document.xml': strToU8('<w:document/>') }));
     const result = failure(await readAttachmentText(docx, '보도자료.hwpx'));
