@@ -326,6 +326,82 @@ export type PollOutcome =
       readonly durationMs: number;
     };
 
+// ---------------------------------------------------------------- detail
+
+/** How to find the article body on an item's own page; null content means automatic extraction. */
+export interface ArticleRules {
+  /** CSS selector of the body element. */
+  readonly content: string | null;
+  /** CSS selectors of elements dropped from the body before use. */
+  readonly remove: readonly string[];
+}
+
+/** The article body of a detail page. */
+export type ArticleResult =
+  | {
+      readonly ok: true;
+      /** Sanitised HTML with absolute http(s) links, boilerplate removed. */
+      readonly html: string;
+      /** The body as plain text, whitespace collapsed: for search, topics and stories. */
+      readonly text: string;
+      /** Characters of `text`; under 200 the body counts as a stub. */
+      readonly textLength: number;
+      readonly method: 'selector' | 'automatic';
+    }
+  | { readonly ok: false; readonly error: { readonly kind: 'no-content' | 'bad-rule'; readonly message: string } };
+
+/** The link elements of a detail page's attachments: a selector string takes each match's href and
+ * text; the map form reads another attribute and can rewrite `javascript:` calls into URLs. */
+export type AttachmentLinkRule =
+  | string
+  | {
+      readonly selector: string;
+      /** Attribute holding the link (default href). */
+      readonly attr?: string;
+      /** Regular expression matched against the attribute; its groups fill `template`. */
+      readonly pattern?: string;
+      /** URL with $1…$9 or $<name> for the pattern's groups, resolved against the page. */
+      readonly template?: string;
+    };
+
+export interface AttachmentLink {
+  /** Absolute http(s) URL. */
+  readonly url: string;
+  /** File name as the page shows it (Hangul kept); from the URL when the link has no text. */
+  readonly name: string;
+}
+
+export type AttachmentFormat = 'hwp' | 'hwpx' | 'pdf' | 'unknown';
+
+/** Why an attachment's text could not be read; stable, stored with the attachment. */
+export type AttachmentErrorKind = 'encrypted' | 'corrupt' | 'unsupported' | 'too-large' | 'timeout';
+
+export interface AttachmentError {
+  readonly kind: AttachmentErrorKind;
+  /** Starts with "detail:", names the file and says what to do. */
+  readonly message: string;
+  readonly cause?: unknown;
+}
+
+/** The text of one downloaded attachment, or why there is none. */
+export type AttachmentText =
+  | {
+      readonly ok: true;
+      readonly format: Exclude<AttachmentFormat, 'unknown'>;
+      readonly mediaType: string;
+      /** NFC, paragraphs separated by newlines, at most one blank line in a row. */
+      readonly text: string;
+      /** Set when only part of the file could be read (an HWP's preview text), for the poll log. */
+      readonly warning: string | null;
+    }
+  | {
+      readonly ok: false;
+      readonly format: AttachmentFormat;
+      /** Known when the format was recognised. */
+      readonly mediaType: string | null;
+      readonly error: AttachmentError;
+    };
+
 // ---------------------------------------------------------------- stories
 
 /** The text and date story detection reads of an item. */

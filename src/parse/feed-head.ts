@@ -2,7 +2,7 @@
 import type { ParsedFeed } from '../model.js';
 import { toPlainText, type UrlRef } from './item-parts.js';
 import type { TextValue } from './text-construct.js';
-import { resolveUrl } from './urls.js';
+import { resolveUrl } from '../shared/urls.js';
 
 export interface FeedHead {
   readonly title: TextValue | null;

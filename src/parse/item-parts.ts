@@ -3,10 +3,10 @@
 import type { ParsedItem } from '../model.js';
 import { joinBylines } from './author.js';
 import { parseDate } from './dates.js';
-import { firstImageSrc, sanitizeContent } from './html.js';
+import { firstImageSrc, sanitizeContent } from '../shared/content-html.js';
 import { collapseWhitespace, escapeHtml, htmlToText, summarize } from './text.js';
 import type { TextValue } from './text-construct.js';
-import { resolveUrl } from './urls.js';
+import { resolveUrl } from '../shared/urls.js';
 
 export interface UrlRef {
   readonly href: string;

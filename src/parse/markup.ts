@@ -2,7 +2,7 @@
 // string, so it goes through the same sanitiser as escaped HTML does.
 import { NS } from './namespaces.js';
 import { escapeHtml } from './text.js';
-import { resolveUrl } from './urls.js';
+import { resolveUrl } from '../shared/urls.js';
 import type { XmlElement, XmlNode } from './xml-tree.js';
 
 const VOID = new Set(['area', 'base', 'br', 'col', 'embed', 'hr', 'img', 'input', 'link', 'meta', 'source', 'track', 'wbr']);

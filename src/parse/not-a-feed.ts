@@ -1,7 +1,7 @@
 // Explains a body that is not a feed: an HTML page (listing the feeds it advertises, so the user can
 // pick one), JSON, or XML with another root element.
 import { decodeHTML } from 'entities';
-import { resolveUrl } from './urls.js';
+import { resolveUrl } from '../shared/urls.js';
 
 const FEED_TYPES = new Set(['application/rss+xml', 'application/atom+xml', 'application/rdf+xml']);
 

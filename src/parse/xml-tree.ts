@@ -1,7 +1,7 @@
 // A namespace-aware element tree built from xml2js's ordered output, with xml:base and xml:lang
 // already applied, so the mappers can ask for "the Atom `title` child" whatever the prefix.
 import { KNOWN_PREFIXES, NS } from './namespaces.js';
-import { resolveUrl } from './urls.js';
+import { resolveUrl } from '../shared/urls.js';
 
 export interface XmlAttr {
   readonly ns: string;

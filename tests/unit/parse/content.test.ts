@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { cleanByline } from '../../../src/parse/author.js';
-import { sanitizeContent } from '../../../src/parse/html.js';
+import { sanitizeContent } from '../../../src/shared/content-html.js';
 import { htmlToText, summarize } from '../../../src/parse/text.js';
 
 const BASE = 'https://news.example.kr/section/list.html';

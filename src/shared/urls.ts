@@ -1,5 +1,6 @@
-// URL resolution: relative references against xml:base or the feed address, with the WHATWG URL
-// parser, which also percent-encodes Hangul and other non-ASCII characters in paths and queries.
+// URL resolution: relative references against xml:base, <base href> or the page address, with the
+// WHATWG URL parser, which also percent-encodes Hangul and other non-ASCII characters in paths and
+// queries. Shared by parse (feeds) and detail (article pages).
 
 // resolveUrl makes `ref` absolute against `base`; only http(s) results unless anyScheme is set.
 export function resolveUrl(ref: string, base: string | null, opts: { anyScheme?: boolean } = {}): string | null {

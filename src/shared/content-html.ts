@@ -1,5 +1,6 @@
-// Sanitising of item content with sanitize-html: article markup stays, scripts and event handlers
-// go, and relative links and images become absolute against the content's base URL.
+// Sanitising of item content with sanitize-html, shared by parse (feed items) and detail (article
+// pages): article markup stays, scripts and event handlers go, and relative links and images
+// become absolute against the content's base URL.
 import { decodeHTML } from 'entities';
 import sanitizeHtml from 'sanitize-html';
 import { resolveUrl } from './urls.js';
