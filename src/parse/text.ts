@@ -8,9 +8,21 @@ const SUMMARY_MAX_CHARS = 300;
 // Block-level tags whose boundaries separate words: "<p>a</p><p>b</p>" reads "a b", not "ab".
 const BLOCK_TAG = /<\/?(?:p|div|br|hr|li|ul|ol|dl|dt|dd|h[1-6]|tr|td|th|table|thead|tbody|blockquote|figure|figcaption|section|article|header|footer|aside|pre|address)\b/gi;
 
-// collapseWhitespace turns runs of whitespace (including no-break spaces) into one space and trims.
+// C0 controls but tab, LF and CR, and DEL: XML 1.0 forbids the C0 ones and no reader shows any.
+// Vertical tab and form feed stand between words (Word writes a manual line break as \v), so
+// they become a space rather than gluing two words into one.
+const CONTROL = /[\u0000-\u0008\u000E-\u001F\u007F]/g;
+const BREAKING_CONTROL = /[\u000B\u000C]/g;
+
+// dropControls removes the control characters a source may send, keeping tab and newline.
+export function dropControls(text: string): string {
+  return text.replace(BREAKING_CONTROL, ' ').replace(CONTROL, '');
+}
+
+// collapseWhitespace drops control characters, turns runs of whitespace (including no-break
+// spaces) into one space and trims: every plain-text field passes through here.
 export function collapseWhitespace(text: string): string {
-  return text.replace(/\s+/g, ' ').trim();
+  return dropControls(text).replace(/\s+/g, ' ').trim();
 }
 
 // htmlToText strips tags, drops script/style bodies and decodes entities exactly once.
