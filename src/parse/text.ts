@@ -1,4 +1,5 @@
 // Plain-text helpers: HTML to text, whitespace collapsing, and the short summary derived from content.
+import * as cheerio from 'cheerio';
 import { decodeHTML } from 'entities';
 import sanitizeHtml from 'sanitize-html';
 
@@ -35,6 +36,21 @@ export function htmlToText(html: string): string {
   });
   // sanitize-html re-escapes the text it keeps (&, <, >, "), so one decode gives the plain text.
   return collapseWhitespace(decodeHTML(stripped));
+}
+
+// markupText is what markup without text says: the alt text of images and image-map areas, the
+// aria-label or <title> of inline SVGs, in document order. For descriptions that are only a
+// picture (<img alt="년">), where htmlToText finds nothing.
+export function markupText(html: string): string {
+  const $ = cheerio.load(html, null, false);
+  const said = $('img, area, svg')
+    .toArray()
+    .map((el) => {
+      const node = $(el);
+      const label = node.attr('aria-label') ?? node.attr('alt') ?? '';
+      return label.trim() !== '' || el.tagName !== 'svg' ? label : node.children('title').first().text();
+    });
+  return collapseWhitespace(said.join(' '));
 }
 
 // summarize shortens plain text to SUMMARY_MAX_CHARS at a word boundary.
