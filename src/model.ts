@@ -237,6 +237,8 @@ export interface SaveCounts {
   readonly new: number;
   readonly updated: number;
   readonly unchanged: number;
+  /** Items with nothing in them (no title, link, text or guid), which the store does not keep. */
+  readonly skipped: number;
 }
 
 export interface SourceState {

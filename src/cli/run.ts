@@ -5,7 +5,7 @@ import { createMetrics } from '../serve/metrics.js';
 import { Scheduler } from '../worker/scheduler.js';
 import type { GlobalOptions } from './context.js';
 import { createLogger } from './logger.js';
-import { outcomeJson } from './outcome-json.js';
+import { countsText, outcomeJson } from './outcome-json.js';
 import { applyConfig, type LiveService } from './reload.js';
 import { openServiceApp, startServer, untilSignal, type ServeOptions } from './serve.js';
 
@@ -61,6 +61,6 @@ export async function runService(global: GlobalOptions, opts: ServeOptions = {})
 function logOutcome(log: ReturnType<typeof createLogger>, o: PollOutcome): void {
   const data = outcomeJson(o);
   if (o.status === 'failed') log.warn(data, `poll ${o.source}: failed (${o.error.kind}) ${o.error.message}`);
-  else if (o.status === 'updated') log.info(data, `poll ${o.source}: ${o.counts.new} new, ${o.counts.updated} updated`);
+  else if (o.status === 'updated') log.info(data, `poll ${o.source}: ${countsText(o.counts)}`);
   else log.debug(data, `poll ${o.source}: not modified`);
 }
