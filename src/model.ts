@@ -202,7 +202,10 @@ export type ParseResult =
 
 // ---------------------------------------------------------------- dedupe
 
-/** A parsed item with its identity inside its source. See dedupe/item-key.ts: never change lightly. */
+/**
+ * A parsed item with its identity inside its source. See dedupe/item-key.ts: never change lightly.
+ * Its `url` has lost the tracking parameters (utm_*, fbclid, call_from …), host and scheme kept.
+ */
 export interface KeyedItem extends ParsedItem {
   readonly key: string;
   /** The canonical form of `url` (https, no tracking parameters, no mobile host), or null. */

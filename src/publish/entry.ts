@@ -1,7 +1,7 @@
 // One stored item made ready for publishing: every field cleaned, nothing left for a reader to trip on.
 import type { StoredItem } from '../model.js';
 import { sanitizeContent } from './sanitize.js';
-import { escapeHtml, httpUrl, plainText, truncate } from './text.js';
+import { escapeHtml, httpUrl, plainText, readerLink, truncate } from './text.js';
 
 /** The source an item came from, as shown in feeds (`<source>`, `atom:source`, `_regionwire`). */
 export interface FeedSource {
@@ -82,7 +82,7 @@ export function publishEntry({ item, source, story }: FeedItem, topicIds: readon
   return {
     guid: story === undefined ? entryGuid(item.source, item.id) : storyGuid(story.id),
     title: plainText(item.title) || (summaryText ? truncate(summaryText, 60) : '') || plainText(htmlText(content)).slice(0, 60) || UNTITLED,
-    link: httpUrl(item.url) ?? fallbackLink,
+    link: readerLink(item.url) ?? fallbackLink,
     contentHtml: `${body}<p>출처: ${escapeHtml(sourceName)}</p>${versionList(versions)}`,
     summaryHtml: summaryText ? escapeHtml(summaryText) : null,
     summaryText,
@@ -99,7 +99,7 @@ export function publishEntry({ item, source, story }: FeedItem, topicIds: readon
 function entryVersion({ item, source }: FeedItem): EntryVersion {
   const title = plainText(item.title) || truncate(plainText(item.summary), 60) || UNTITLED;
   const published = validDate(item.published) ?? validDate(item.fetched) ?? new Date(0);
-  return { itemId: item.id, title, link: httpUrl(item.url), published, source: { id: source.id, name: plainText(source.name) || source.id, url: httpUrl(source.url) } };
+  return { itemId: item.id, title, link: readerLink(item.url), published, source: { id: source.id, name: plainText(source.name) || source.id, url: httpUrl(source.url) } };
 }
 
 // versionList ends a story's entry: how many outlets carried it, and a link to each one's version.
