@@ -35,6 +35,8 @@ export interface PublishedEntry {
   readonly contentHtml: string;
   /** The summary as HTML, or null. */
   readonly summaryHtml: string | null;
+  /** The summary as HTML, else the start of the content as text: RSS puts it before content:encoded. */
+  readonly descriptionHtml: string;
   readonly summaryText: string | null;
   readonly published: Date;
   readonly updated: Date;
@@ -47,6 +49,8 @@ export interface PublishedEntry {
 }
 
 const UNTITLED = '(제목 없음)';
+/** Longest RSS description made from the content of an item without a summary. */
+const EXCERPT_CHARS = 300;
 
 // entryGuid never changes for an item: the store keeps an item's id when the item is edited
 // (same source and item key), and neither the title, link nor content takes part. RFC 4151 tag URI.
@@ -79,12 +83,15 @@ export function publishEntry({ item, source, story }: FeedItem, topicIds: readon
   const published = validDate(item.published) ?? validDate(item.fetched) ?? new Date(0);
   const categories = [...new Set([...topicIds, ...item.categories].map(label).filter((c) => c !== ''))];
   const versions = (story?.versions.length ?? 0) > 1 ? (story?.versions ?? []).map(entryVersion) : [];
+  const contentHtml = `${body}<p>출처: ${escapeHtml(sourceName)}</p>${versionList(versions)}`;
+  const summaryHtml = summaryText ? escapeHtml(summaryText) : null;
   return {
     guid: story === undefined ? entryGuid(item.source, item.id) : storyGuid(story.id),
     title: plainText(item.title) || (summaryText ? truncate(summaryText, 60) : '') || plainText(htmlText(content)).slice(0, 60) || UNTITLED,
     link: readerLink(item.url) ?? fallbackLink,
-    contentHtml: `${body}<p>출처: ${escapeHtml(sourceName)}</p>${versionList(versions)}`,
-    summaryHtml: summaryText ? escapeHtml(summaryText) : null,
+    contentHtml,
+    summaryHtml,
+    descriptionHtml: summaryHtml ?? escapeHtml(truncate(plainText(htmlText(contentHtml)), EXCERPT_CHARS)),
     summaryText,
     published,
     updated: validDate(item.updated) ?? published,

@@ -45,16 +45,3 @@ export function readerLink(url: string | null | undefined): string | null {
   const link = httpUrl(url);
   return link === null ? null : stripTracking(link);
 }
-
-// cdataSafe splits every `]]>` but the first: xml-js (under `feed`) fixes only the first one
-// itself (String#replace with a string), and fixing that one twice would corrupt it.
-export function cdataSafe(text: string): string {
-  let seen = false;
-  return text.replace(/\]\]>/g, (match) => {
-    if (!seen) {
-      seen = true;
-      return match;
-    }
-    return ']]]]><![CDATA[>';
-  });
-}
