@@ -216,7 +216,10 @@ export type ParseResult =
 
 // ---------------------------------------------------------------- dedupe
 
-/** A parsed item with its identity inside its source. See dedupe/item-key.ts: never change lightly. */
+/**
+ * A parsed item with its identity inside its source. See dedupe/item-key.ts: never change lightly.
+ * Its `url` has lost the tracking parameters (utm_*, fbclid, call_from …), host and scheme kept.
+ */
 export interface KeyedItem extends ParsedItem {
   readonly key: string;
   /** The canonical form of `url` (https, no tracking parameters, no mobile host), or null. */
@@ -251,6 +254,8 @@ export interface SaveCounts {
   readonly new: number;
   readonly updated: number;
   readonly unchanged: number;
+  /** Items with nothing in them (no title, link, text or guid), which the store does not keep. */
+  readonly skipped: number;
 }
 
 export interface SourceState {

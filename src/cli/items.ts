@@ -1,6 +1,7 @@
 // `regionwire items`: list stored items.
 import { DateTime } from 'luxon';
 import { storedItemJson } from '../publish/item-json.js';
+import { stripTracking } from '../shared/tracking-params.js';
 import { CliError, EXIT_USAGE, openApp, type GlobalOptions } from './context.js';
 import { localTime } from './format.js';
 import { topicById } from './topics.js';
@@ -35,7 +36,7 @@ export function runItems(global: GlobalOptions, opts: ItemsOptions): void {
       const zone = app.config.settings.timezone;
       for (const item of items) {
         process.stdout.write(`${localTime(item.published, zone)}  [${item.source}] ${item.title ?? '(no title)'}\n`);
-        process.stdout.write(`                  ${item.url ?? '(no link)'}\n`);
+        process.stdout.write(`                  ${item.url === null ? '(no link)' : stripTracking(item.url)}\n`);
       }
       process.stdout.write(`${items.length} items\n`);
     }

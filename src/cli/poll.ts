@@ -66,5 +66,7 @@ function printOutcomes(outcomes: readonly PollOutcome[], json: boolean): void {
   for (const o of outcomes) process.stdout.write(outcomeLine(o) + '\n');
   const failed = outcomes.filter((o) => o.status === 'failed').length;
   const added = outcomes.reduce((n, o) => n + (o.status === 'updated' ? o.counts.new : 0), 0);
-  process.stdout.write(`${outcomes.length} sources polled, ${added} new items, ${failed} failed\n`);
+  const skipped = outcomes.reduce((n, o) => n + (o.status === 'updated' ? o.counts.skipped : 0), 0);
+  const empty = skipped > 0 ? `, ${skipped} empty items skipped` : '';
+  process.stdout.write(`${outcomes.length} sources polled, ${added} new items${empty}, ${failed} failed\n`);
 }

@@ -5,7 +5,7 @@ import { createMetrics } from '../serve/metrics.js';
 import { Scheduler } from '../worker/scheduler.js';
 import type { GlobalOptions } from './context.js';
 import { createLogger } from './logger.js';
-import { outcomeJson } from './outcome-json.js';
+import { countsText, outcomeJson } from './outcome-json.js';
 import { applyConfig, type LiveService } from './reload.js';
 import { openServiceApp, startServer, untilSignal, type ServeOptions } from './serve.js';
 
@@ -63,7 +63,7 @@ function logOutcome(log: ReturnType<typeof createLogger>, o: PollOutcome): void 
   const warning = o.warning === null ? '' : `; warning: ${o.warning}`;
   if (o.status === 'failed') log.warn(data, `poll ${o.source}: failed (${o.error.kind}) ${o.error.message}${warning}`);
   else {
-    const summary = o.status === 'updated' ? `${o.counts.new} new, ${o.counts.updated} updated` : 'not modified';
+    const summary = o.status === 'updated' ? countsText(o.counts) : 'not modified';
     // A warning (e.g. tls.insecure) is worth a warn line at every poll, not only when something changed.
     if (warning !== '') log.warn(data, `poll ${o.source}: ${summary}${warning}`);
     else if (o.status === 'updated') log.info(data, `poll ${o.source}: ${summary}`);

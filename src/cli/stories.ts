@@ -1,6 +1,7 @@
 // `regionwire stories [list] | rebuild`: stories with their versions, and re-clustering the database.
 import cliProgress from 'cli-progress';
 import { storyJson } from '../publish/story-json.js';
+import { stripTracking } from '../shared/tracking-params.js';
 import { freshDetector } from '../worker/assign-stories.js';
 import { openApp, type GlobalOptions } from './context.js';
 import { localTime } from './format.js';
@@ -31,7 +32,7 @@ export function runStoriesList(global: GlobalOptions, opts: StoriesOptions): voi
     }
     const lines = stories.map((s) => {
       const rep = s.versions.find((v) => v.id === s.representative) ?? s.versions[0];
-      const versions = s.versions.map((v) => `    ${v.id === s.representative ? '*' : ' '} ${v.source}  ${v.title ?? ''}  ${v.url ?? ''}`);
+      const versions = s.versions.map((v) => `    ${v.id === s.representative ? '*' : ' '} ${v.source}  ${v.title ?? ''}  ${v.url === null ? '' : stripTracking(v.url)}`);
       return [`${s.id}  ${localTime(s.lastSeen, zone)}  ${s.itemCount}건  ${rep?.title ?? ''}`, ...versions].join('\n');
     });
     process.stdout.write(lines.length === 0 ? 'no stories\n' : lines.join('\n') + '\n');

@@ -1,30 +1,8 @@
 // The identity form of an article URL: two links that open the same article get the same string.
 // Stored as items.canonical_url and used in item keys (`u:`), so changing a rule here changes keys
 // for every source on the next poll (see item-key.ts): prefer adding narrow, host-scoped rules.
-
-// Parameters that only say how the reader arrived. Kept short on purpose: every entry must be
-// something no server needs to pick the article. Sources: Miniflux internal/reader/urlcleaner,
-// AdGuard's TrackParamFilter, and links seen in Korean news feeds.
-const TRACKING_PREFIXES = ['utm_', 'mtm_']; // Google Analytics (UTM) and Matomo campaign tags
-const TRACKING_PARAMS = new Set([
-  'fbclid', // Facebook click id
-  'gclid', 'gclsrc', 'dclid', 'gbraid', 'wbraid', // Google Ads / DoubleClick click ids
-  'msclkid', // Microsoft Ads
-  'yclid', // Yandex
-  'twclid', 'ref_src', // X/Twitter click id and its "ref_src=twsrc^…" referrer
-  'igshid', // Instagram share id
-  'mc_cid', 'mc_eid', // Mailchimp campaign and subscriber
-  'sc_cid', // Adobe campaign (not ndsoft's sc_* list filters, which are handled by the ndsoft fold)
-  '_ga', '_gl', // Google Analytics cross-domain linker
-  'call_from', // referrer tag appended by Korean portals and CMS "share" links
-  'from', // generic referrer ("from=rss", "from=naver"); no article page is chosen by it
-]);
-// Referrer codes that are only tracking on one site, so they are removed there alone.
-const HOST_TRACKING_PARAMS: Readonly<Record<string, readonly string[]>> = {
-  'yna.co.kr': ['input'], // Yonhap: ?input=1195m marks the sharing channel; /view/AKR… is the article
-  'news.kbs.co.kr': ['ref'], // KBS: view.do?ncd=N&ref=A, ref is the entry point
-  'hani.co.kr': ['_fr', '_ns'], // Hankyoreh: ?_fr=mt2 / ?_ns=t1 mark the section that linked
-};
+// The tracking parameters it drops are listed in shared/tracking-params.ts.
+import { isTrackingParam, paramKey } from '../shared/tracking-params.js';
 
 // Host labels that serve the same articles as the bare domain (m.kado.net is www.kado.net).
 const MIRROR_PREFIX = /^(?:www|m|mobile)\.(?=[^.]+\.)/;
@@ -52,7 +30,7 @@ export function canonicalUrl(url: string): string | null {
     path = '/news/articleView.html';
     params = [['idxno', ndsoft]];
   } else {
-    params = params.filter(([key]) => !isTracking(decodedKey(key), host));
+    params = params.filter(([key]) => !isTrackingParam(paramKey(key), host));
   }
   if (path.length > 1 && path.endsWith('/')) path = path.replace(/\/+$/, '') || '/';
   params.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
@@ -67,20 +45,12 @@ function foldHost(hostname: string): string {
   return host;
 }
 
-function isTracking(key: string, host: string): boolean {
-  if (TRACKING_PARAMS.has(key) || TRACKING_PREFIXES.some((p) => key.startsWith(p))) return true;
-  for (const [site, keys] of Object.entries(HOST_TRACKING_PARAMS)) {
-    if ((host === site || host.endsWith(`.${site}`)) && keys.includes(key)) return true;
-  }
-  return false;
-}
-
 // ndsoft (엔디소프트), the CMS behind most Korean regional papers (kado.net among them), serves one
 // article at /news/articleView.html?idxno=N, at the older /?mod=news&act=articleView&idxno=N, and
 // as AMP at /news/articleViewAmp.html?idxno=N, on www. and m. alike. Every other parameter
 // (sc_section_code, sc_sub_section_code, view_type, page, replyAll…) is list or comment context.
 function ndsoftArticle(path: string, params: readonly (readonly [string, string])[]): string | null {
-  const get = (name: string): string | undefined => params.find(([k]) => decodedKey(k) === name)?.[1];
+  const get = (name: string): string | undefined => params.find(([k]) => paramKey(k) === name)?.[1];
   const idxno = get('idxno');
   if (idxno === undefined || !/^\d+$/.test(idxno)) return null;
   const lower = path.toLowerCase();
@@ -100,14 +70,6 @@ function parseQuery(search: string): [string, string][] {
     if (key !== '') out.push([key, value]);
   }
   return out;
-}
-
-function decodedKey(key: string): string {
-  try {
-    return decodeURIComponent(key).toLowerCase();
-  } catch {
-    return key.toLowerCase();
-  }
 }
 
 // normalisePercent gives every spelling of the same bytes one form (RFC 3986 §6.2.2): WHATWG URL

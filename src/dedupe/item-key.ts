@@ -1,6 +1,7 @@
 // Identity and edit detection for the items of one poll of one source.
 import { createHash } from 'node:crypto';
 import type { KeyedItem, ParsedItem } from '../model.js';
+import { stripTracking } from '../shared/tracking-params.js';
 import { canonicalUrl } from './canonical-url.js';
 
 // Don't change these rules without a super-good reason! The key is stored as items.item_key and
@@ -18,6 +19,8 @@ import { canonicalUrl } from './canonical-url.js';
 // but shows a single item per poll cannot be recognised from one batch, and keeps `u:` keys.
 
 // keyItems gives each item its key, canonical URL and content hash, dropping in-batch duplicates.
+// The link itself loses its tracking parameters (as stored and shown to readers); key and hash
+// come from the canonical URL, which drops them anyway, so identity is the same either way.
 export function keyItems(items: readonly ParsedItem[]): KeyedItem[] {
   const urls = items.map((item) => (item.url === null ? null : canonicalUrl(item.url)));
   const shared = sharedUrls(items, urls);
@@ -31,7 +34,8 @@ export function keyItems(items: readonly ParsedItem[]): KeyedItem[] {
     // Miniflux keeps the first of two entries with one identity; later ones are usually repeats.
     if (seen.has(key)) return;
     seen.add(key);
-    out.push({ ...item, key, canonicalUrl: url, contentHash: contentHash(item, url) });
+    const link = item.url === null ? null : stripTracking(item.url);
+    out.push({ ...item, url: link, key, canonicalUrl: url, contentHash: contentHash(item, url) });
   });
   return out;
 }

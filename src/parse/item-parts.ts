@@ -4,7 +4,7 @@ import type { ParsedItem } from '../model.js';
 import { joinBylines } from './author.js';
 import { parseDate } from './dates.js';
 import { firstImageSrc, sanitizeContent } from '../shared/content-html.js';
-import { collapseWhitespace, escapeHtml, htmlToText, summarize } from './text.js';
+import { collapseWhitespace, escapeHtml, htmlToText, markupText, summarize } from './text.js';
 import type { TextValue } from './text-construct.js';
 import { resolveUrl } from '../shared/urls.js';
 
@@ -35,9 +35,9 @@ export interface FinishOptions {
 // finishItem turns the raw parts of one item into a ParsedItem.
 export function finishItem(parts: ItemParts, opts: FinishOptions): ParsedItem {
   const content = parts.content === null ? null : toSafeHtml(parts.content);
-  const summaryText = parts.summary === null ? null : emptyToNull(toPlainText(parts.summary));
+  const summaryText = parts.summary === null ? null : emptyToNull(toPlainText(parts.summary)) ?? markupSummary(parts.summary);
   // No description/summary: derive a short one from the content (see SUMMARY_MAX_CHARS).
-  const derived = summaryText === null && content !== null ? emptyToNull(summarize(htmlToText(content))) : null;
+  const derived = summaryText === null && content !== null ? emptyToNull(summarize(htmlToText(content))) ?? markupSummary({ html: true, value: content }) : null;
   const summaryHtml = parts.summary?.html === true ? sanitizeContent(parts.summary.value, parts.summary.base) : null;
   const updated = readDate(parts.updated, opts);
   return {
@@ -58,6 +58,11 @@ export function finishItem(parts: ItemParts, opts: FinishOptions): ParsedItem {
 // toPlainText renders a title or summary as plain text, decoding HTML only when it is HTML.
 export function toPlainText(text: TextValue): string {
   return text.html ? htmlToText(text.value) : collapseWhitespace(text.value);
+}
+
+// markupSummary is the summary of HTML that has no text: what its images and SVGs say, or null.
+function markupSummary(text: Pick<TextValue, 'html' | 'value'>): string | null {
+  return text.html ? emptyToNull(summarize(markupText(text.value))) : null;
 }
 
 // toSafeHtml renders content as sanitised HTML with absolute links.

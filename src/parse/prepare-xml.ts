@@ -51,6 +51,9 @@ function fixAmpersands(segment: string, declared: ReadonlyMap<string, string>): 
       const hex = /^#x/i.test(charRef);
       const code = hex ? parseInt(charRef.slice(2), 16) : parseInt(charRef.slice(1), 10);
       if (code >= 0x80 && code <= 0x9f) return fromC1(code);
+      // A reference to a character XML 1.0 forbids (&#1;, &#xFFFE;) makes the strict parser drop
+      // the whole feed; the character would be dropped from the text anyway (shared/controls.ts dropControls).
+      if (!isXmlChar(code)) return code === 0x0b || code === 0x0c ? ' ' : '';
       // XML wants a lower-case x in "&#x41;"; HTML also accepts "&#X41;".
       return hex ? `&#x${charRef.slice(2)}` : whole;
     }
@@ -64,4 +67,10 @@ function fixAmpersands(segment: string, declared: ReadonlyMap<string, string>): 
     if (decoded === whole) return `&amp;${name};`;
     return Array.from(decoded, (ch) => `&#${ch.codePointAt(0)};`).join('');
   });
+}
+
+// XML 1.0 §2.2 Char: tab, LF, CR, and U+0020 up, without surrogates, U+FFFE and U+FFFF.
+function isXmlChar(code: number): boolean {
+  if (code < 0x20) return code === 0x09 || code === 0x0a || code === 0x0d;
+  return code <= 0x10ffff && !(code >= 0xd800 && code <= 0xdfff) && code !== 0xfffe && code !== 0xffff;
 }

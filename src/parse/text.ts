@@ -1,6 +1,8 @@
 // Plain-text helpers: HTML to text, whitespace collapsing, and the short summary derived from content.
+import * as cheerio from 'cheerio';
 import { decodeHTML } from 'entities';
 import sanitizeHtml from 'sanitize-html';
+import { dropControls } from '../shared/controls.js';
 
 // Longest summary derived from content; cut at a word boundary and ended with "…".
 const SUMMARY_MAX_CHARS = 300;
@@ -8,9 +10,10 @@ const SUMMARY_MAX_CHARS = 300;
 // Block-level tags whose boundaries separate words: "<p>a</p><p>b</p>" reads "a b", not "ab".
 const BLOCK_TAG = /<\/?(?:p|div|br|hr|li|ul|ol|dl|dt|dd|h[1-6]|tr|td|th|table|thead|tbody|blockquote|figure|figcaption|section|article|header|footer|aside|pre|address)\b/gi;
 
-// collapseWhitespace turns runs of whitespace (including no-break spaces) into one space and trims.
+// collapseWhitespace drops control characters, turns runs of whitespace (including no-break
+// spaces) into one space and trims: every plain-text field passes through here.
 export function collapseWhitespace(text: string): string {
-  return text.replace(/\s+/g, ' ').trim();
+  return dropControls(text).replace(/\s+/g, ' ').trim();
 }
 
 // htmlToText strips tags, drops script/style bodies and decodes entities exactly once.
@@ -23,6 +26,21 @@ export function htmlToText(html: string): string {
   });
   // sanitize-html re-escapes the text it keeps (&, <, >, "), so one decode gives the plain text.
   return collapseWhitespace(decodeHTML(stripped));
+}
+
+// markupText is what markup without text says: the alt text of images and image-map areas, the
+// aria-label or <title> of inline SVGs, in document order. For descriptions that are only a
+// picture (<img alt="년">), where htmlToText finds nothing.
+export function markupText(html: string): string {
+  const $ = cheerio.load(html, null, false);
+  const said = $('img, area, svg')
+    .toArray()
+    .map((el) => {
+      const node = $(el);
+      const label = node.attr('aria-label') ?? node.attr('alt') ?? '';
+      return label.trim() !== '' || el.tagName !== 'svg' ? label : node.children('title').first().text();
+    });
+  return collapseWhitespace(said.join(' '));
 }
 
 // summarize shortens plain text to SUMMARY_MAX_CHARS at a word boundary.

@@ -1,7 +1,7 @@
 // One stored item made ready for publishing: every field cleaned, nothing left for a reader to trip on.
 import type { StoredItem } from '../model.js';
 import { sanitizeContent } from './sanitize.js';
-import { escapeHtml, httpUrl, plainText, truncate } from './text.js';
+import { escapeHtml, httpUrl, plainText, readerLink, truncate } from './text.js';
 
 /** The source an item came from, as shown in feeds (`<source>`, `atom:source`, `_regionwire`). */
 export interface FeedSource {
@@ -35,6 +35,8 @@ export interface PublishedEntry {
   readonly contentHtml: string;
   /** The summary as HTML, or null. */
   readonly summaryHtml: string | null;
+  /** The summary as HTML, else the start of the content as text: RSS puts it before content:encoded. */
+  readonly descriptionHtml: string;
   readonly summaryText: string | null;
   readonly published: Date;
   readonly updated: Date;
@@ -47,6 +49,8 @@ export interface PublishedEntry {
 }
 
 const UNTITLED = '(제목 없음)';
+/** Longest RSS description made from the content of an item without a summary. */
+const EXCERPT_CHARS = 300;
 
 // entryGuid never changes for an item: the store keeps an item's id when the item is edited
 // (same source and item key), and neither the title, link nor content takes part. RFC 4151 tag URI.
@@ -79,12 +83,15 @@ export function publishEntry({ item, source, story }: FeedItem, topicIds: readon
   const published = validDate(item.published) ?? validDate(item.fetched) ?? new Date(0);
   const categories = [...new Set([...topicIds, ...item.categories].map(label).filter((c) => c !== ''))];
   const versions = (story?.versions.length ?? 0) > 1 ? (story?.versions ?? []).map(entryVersion) : [];
+  const contentHtml = `${body}<p>출처: ${escapeHtml(sourceName)}</p>${versionList(versions)}`;
+  const summaryHtml = summaryText ? escapeHtml(summaryText) : null;
   return {
     guid: story === undefined ? entryGuid(item.source, item.id) : storyGuid(story.id),
     title: plainText(item.title) || (summaryText ? truncate(summaryText, 60) : '') || plainText(htmlText(content)).slice(0, 60) || UNTITLED,
-    link: httpUrl(item.url) ?? fallbackLink,
-    contentHtml: `${body}<p>출처: ${escapeHtml(sourceName)}</p>${versionList(versions)}`,
-    summaryHtml: summaryText ? escapeHtml(summaryText) : null,
+    link: readerLink(item.url) ?? fallbackLink,
+    contentHtml,
+    summaryHtml,
+    descriptionHtml: summaryHtml ?? escapeHtml(truncate(plainText(htmlText(contentHtml)), EXCERPT_CHARS)),
     summaryText,
     published,
     updated: validDate(item.updated) ?? published,
@@ -99,7 +106,7 @@ export function publishEntry({ item, source, story }: FeedItem, topicIds: readon
 function entryVersion({ item, source }: FeedItem): EntryVersion {
   const title = plainText(item.title) || truncate(plainText(item.summary), 60) || UNTITLED;
   const published = validDate(item.published) ?? validDate(item.fetched) ?? new Date(0);
-  return { itemId: item.id, title, link: httpUrl(item.url), published, source: { id: source.id, name: plainText(source.name) || source.id, url: httpUrl(source.url) } };
+  return { itemId: item.id, title, link: readerLink(item.url), published, source: { id: source.id, name: plainText(source.name) || source.id, url: httpUrl(source.url) } };
 }
 
 // versionList ends a story's entry: how many outlets carried it, and a link to each one's version.

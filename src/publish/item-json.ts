@@ -1,14 +1,15 @@
 // The documented JSON shape of a stored item, shared by `regionwire items --json` and GET /api/items.
 import type { StoredItem } from '../model.js';
+import { stripTracking } from '../shared/tracking-params.js';
 
 // storedItemJson gives one item as JSON: ISO 8601 UTC times, null for missing values, its topic ids
-// and its story id (null for items stored before stories existed).
+// and its story id (null for items stored before stories existed); the url without tracking parameters.
 export function storedItemJson(item: StoredItem) {
   return {
     id: item.id,
     source: item.source,
     guid: item.guid,
-    url: item.url,
+    url: item.url === null ? null : stripTracking(item.url),
     title: item.title,
     summary: item.summary,
     author: item.author,

@@ -1,4 +1,5 @@
 // Text clean-up shared by every output: what XML 1.0, HTML and readers can all take.
+import { stripTracking } from '../shared/tracking-params.js';
 
 // XML 1.0 §2.2 allows only tab, LF and CR below U+0020, and never U+FFFE/U+FFFF or a lone
 // surrogate; C1 controls are allowed but "discouraged", and no reader shows them, so they go too.
@@ -38,15 +39,9 @@ export function httpUrl(url: string | null | undefined): string | null {
   }
 }
 
-// cdataSafe splits every `]]>` but the first: xml-js (under `feed`) fixes only the first one
-// itself (String#replace with a string), and fixing that one twice would corrupt it.
-export function cdataSafe(text: string): string {
-  let seen = false;
-  return text.replace(/\]\]>/g, (match) => {
-    if (!seen) {
-      seen = true;
-      return match;
-    }
-    return ']]]]><![CDATA[>';
-  });
+// readerLink is a link readers are sent to: absolute http(s) as httpUrl gives it, without the
+// tracking parameters identity ignores (rows stored before links were cleaned at ingest keep them).
+export function readerLink(url: string | null | undefined): string | null {
+  const link = httpUrl(url);
+  return link === null ? null : stripTracking(link);
 }

@@ -4,7 +4,8 @@ import type { TopicConfig } from '../model.js';
 import { entryTime, publishEntry, type FeedItem, type PublishedEntry } from './entry.js';
 import { toJsonFeed } from './json-feed.js';
 import { feedPath, joinUrl, topicPagePath, type FeedFormat, type SiteStyle } from './site-urls.js';
-import { cdataSafe, escapeHtml, plainText } from './text.js';
+import { withAtomExtras, withRssTitles } from './feed-fixups.js';
+import { escapeHtml, plainText } from './text.js';
 
 export interface TopicFeedInput {
   readonly topic: TopicConfig;
@@ -43,13 +44,15 @@ export function buildTopicFeed(input: TopicFeedInput, format: FeedFormat): strin
     generator: 'regionwire',
   });
   for (const entry of entries) feed.addItem(feedItem(entry, format));
-  if (format === 'rss') return feed.rss2();
+  if (format === 'rss') return withRssTitles(feed.rss2(), entries);
   if (format === 'json') return toJsonFeed(feed.json1(), entries);
-  return withAtomSources(feed.atom1(), entries);
+  return withAtomExtras(feed.atom1(), entries);
 }
 
-// feedItem maps an entry onto `feed`'s Item for one format: `feed` writes titles as CDATA in RSS
-// (plain text) but as type="html" in Atom, and RSS <author> must be an e-mail, so RSS gets dc:creator.
+// feedItem maps an entry onto `feed`'s Item for one format. `feed` writes titles as CDATA in RSS,
+// so RSS titles are written afterwards (feed-fixups.ts); Atom titles are type="html". RSS <author>
+// must be an e-mail, so RSS gets dc:creator; an Atom entry must have an author (RFC 4287 §4.1.1),
+// so a byline-less one names its outlet. RSS wants a description before content:encoded.
 function feedItem(entry: PublishedEntry, format: FeedFormat): Item {
   const source = entry.source;
   const extensions: Item['extensions'] = [];
@@ -63,35 +66,17 @@ function feedItem(entry: PublishedEntry, format: FeedFormat): Item {
     if (others.length > 0) extensions.push({ name: 'dc:contributor', objects: contributors });
   }
   return {
-    title: format === 'atom' ? escapeHtml(entry.title) : format === 'rss' ? cdataSafe(entry.title) : entry.title,
+    title: format === 'atom' ? escapeHtml(entry.title) : format === 'rss' ? '' : entry.title,
     id: entry.guid,
     guid: entry.guid,
     link: entry.link,
     date: entry.updated,
     published: entry.published,
-    ...(entry.summaryHtml && format !== 'json' ? { description: entry.summaryHtml } : {}),
+    ...(format === 'rss' ? { description: entry.descriptionHtml } : entry.summaryHtml && format === 'atom' ? { description: entry.summaryHtml } : {}),
     content: entry.contentHtml,
-    ...(entry.author && format !== 'rss' ? { author: [{ name: entry.author }] } : {}),
+    ...(format === 'atom' ? { author: [{ name: entry.author ?? source.name }] } : entry.author && format === 'json' ? { author: [{ name: entry.author }] } : {}),
     category: entry.categories.map((name) => ({ name, term: name })),
     ...(entry.image && format === 'json' ? { image: entry.image } : {}),
     extensions,
   };
-}
-
-// withAtomSources adds RFC 4287 §4.2.11 atom:source to each entry, which `feed` cannot write.
-function withAtomSources(xml: string, entries: readonly PublishedEntry[]): string {
-  const parts = xml.split('</entry>');
-  if (parts.length !== entries.length + 1) throw new Error('publish: unexpected </entry> count in Atom output');
-  return parts
-    .map((part, i) => {
-      const entry = entries[i];
-      return entry === undefined ? part : `${part}    ${atomSource(entry)}\n    </entry>`;
-    })
-    .join('');
-}
-
-function atomSource({ source }: PublishedEntry): string {
-  const id = source.url ?? `tag:regionwire,2024:source/${encodeURIComponent(source.id)}`;
-  const self = source.url ? `<link rel="self" href="${escapeHtml(source.url)}"/>` : '';
-  return `<source><id>${escapeHtml(id)}</id><title>${escapeHtml(source.name)}</title>${self}</source>`;
 }

@@ -64,7 +64,7 @@ export function renderFeed(ctx: RenderContext, topic: TopicConfig, format: FeedF
     },
     format,
   );
-  return rendered(body, FEED_CONTENT_TYPES[format], newestEntry(entries));
+  return rendered(body, FEED_CONTENT_TYPES[format], newestEntry(entries) ?? ctx.now);
 }
 
 // renderIndex shows every topic with its latest items (stories).
@@ -74,14 +74,14 @@ export function renderIndex(ctx: RenderContext, stories = true): Rendered {
     return { topic, items: listed(ctx, items, INDEX_ITEMS, stories) };
   });
   const body = buildIndexPage(topics, { links: pageLinks('server', 0), timezone: ctx.config.settings.timezone });
-  return rendered(body, HTML, newestEntry(topics.flatMap((t) => t.items)));
+  return rendered(body, HTML, newestEntry(topics.flatMap((t) => t.items)) ?? ctx.now);
 }
 
 // renderTopicPage shows one topic's newest items (stories).
 export function renderTopicPage(ctx: RenderContext, topic: TopicConfig, limit: number, stories = true): Rendered {
   const items = listed(ctx, ctx.store.queryItems({ topic: topic.id, limit: limit * (stories ? ITEMS_PER_ENTRY : 1) }), limit, stories);
   const body = buildTopicPage({ topic, items }, { links: pageLinks('server', 1), timezone: ctx.config.settings.timezone });
-  return rendered(body, HTML, newestEntry(items));
+  return rendered(body, HTML, newestEntry(items) ?? ctx.now);
 }
 
 // renderSources shows the configured sources with their poll state.
@@ -91,22 +91,23 @@ export function renderSources(ctx: RenderContext): Rendered {
   const polled = rows.map((r) => r.state?.lastPollAt?.getTime() ?? 0);
   const last = Math.max(0, ...polled);
   const body = buildSourcesPage(rows, { links: pageLinks('server', 0), timezone: ctx.config.settings.timezone });
-  return rendered(body, HTML, last === 0 ? null : new Date(last));
+  return rendered(body, HTML, last === 0 ? ctx.now : new Date(last));
 }
 
-// renderOpml lists every topic feed for a one-step import.
+// renderOpml lists every topic feed for a one-step import; it shows no item, so it is dated when
+// rendered (again after each config reload or store change, see change-token.ts).
 export function renderOpml(ctx: RenderContext): Rendered {
-  return rendered(buildOpml(ctx.config.topics, ctx.baseUrl), 'text/x-opml; charset=utf-8', null);
+  return rendered(buildOpml(ctx.config.topics, ctx.baseUrl), 'text/x-opml; charset=utf-8', ctx.now);
 }
 
 // renderApiItems answers /api/items with the `regionwire items --json` shape.
 export function renderApiItems(ctx: RenderContext, items: readonly StoredItem[]): Rendered {
-  return rendered(JSON.stringify(items.map(storedItemJson), null, 2) + '\n', 'application/json; charset=utf-8', newest(items));
+  return rendered(JSON.stringify(items.map(storedItemJson), null, 2) + '\n', 'application/json; charset=utf-8', newest(items) ?? ctx.now);
 }
 
 // renderApiStories answers /api/stories with the `regionwire stories --json` shape.
 export function renderApiStories(ctx: RenderContext, stories: readonly StoredStory[]): Rendered {
-  return rendered(JSON.stringify(stories.map(storyJson), null, 2) + '\n', 'application/json; charset=utf-8', newest(stories.flatMap((s) => s.versions)));
+  return rendered(JSON.stringify(stories.map(storyJson), null, 2) + '\n', 'application/json; charset=utf-8', newest(stories.flatMap((s) => s.versions)) ?? ctx.now);
 }
 
 // withSources pairs items with their source's name and feed URL (a removed source shows its id).

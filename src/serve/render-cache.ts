@@ -6,12 +6,16 @@ export interface Rendered {
   readonly contentType: string;
   /** Strong validator: a hash of the body (RFC 9110 §8.8.3). */
   readonly etag: string;
-  /** Newest item shown, for Last-Modified; null when there is none. */
-  readonly lastModified: Date | null;
+  /**
+   * For Last-Modified: the newest item shown, or, for a response that shows none (OPML, an empty
+   * topic), when it was rendered. Either way it moves forward whenever the cached body is rendered
+   * again for a change, so If-Modified-Since never hides one.
+   */
+  readonly lastModified: Date;
 }
 
 // rendered hashes a body into a Rendered response.
-export function rendered(body: string, contentType: string, lastModified: Date | null): Rendered {
+export function rendered(body: string, contentType: string, lastModified: Date): Rendered {
   const bytes = Buffer.from(body, 'utf8');
   const etag = `"${crypto.createHash('sha256').update(bytes).digest('base64url').slice(0, 27)}"`;
   return { body: bytes, contentType, etag, lastModified };

@@ -10,7 +10,7 @@ export function isNotModified(req: IncomingMessage, r: Rendered): boolean {
     return inm.trim() === '*' || inm.split(',').some((tag) => tag.trim().replace(/^W\//, '') === r.etag);
   }
   const ims = req.headers['if-modified-since'];
-  if (ims === undefined || r.lastModified === null) return false;
+  if (ims === undefined) return false;
   const since = Date.parse(ims);
   // HTTP dates have whole seconds: compare the Last-Modified we sent, not the millisecond time.
   return !Number.isNaN(since) && Math.floor(r.lastModified.getTime() / 1000) * 1000 <= since;
@@ -20,9 +20,9 @@ export function isNotModified(req: IncomingMessage, r: Rendered): boolean {
 export function sendRendered(req: IncomingMessage, res: ServerResponse, r: Rendered, maxAgeSeconds: number): void {
   const headers: Record<string, string> = {
     etag: r.etag,
+    'last-modified': r.lastModified.toUTCString(),
     'cache-control': `public, max-age=${maxAgeSeconds}`,
   };
-  if (r.lastModified !== null) headers['last-modified'] = r.lastModified.toUTCString();
   if (isNotModified(req, r)) {
     res.writeHead(304, headers).end();
     return;

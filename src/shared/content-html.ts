@@ -3,6 +3,7 @@
 // become absolute against the content's base URL.
 import { decodeHTML } from 'entities';
 import sanitizeHtml from 'sanitize-html';
+import { dropControls } from './controls.js';
 import { resolveUrl } from './urls.js';
 
 const ALLOWED_TAGS = [
@@ -12,7 +13,8 @@ const ALLOWED_TAGS = [
   'em', 'strong', 'b', 'i', 'u', 's', 'sub', 'sup', 'small', 'abbr', 'span', 'div',
 ];
 
-// sanitizeContent returns safe HTML with absolute http(s) href/src, or null when nothing is left.
+// sanitizeContent returns safe HTML with absolute http(s) href/src and no control characters (a
+// reference such as &#1; comes out of the sanitiser as the character itself), or null when nothing is left.
 export function sanitizeContent(html: string, base: string): string | null {
   const absolute = (name: 'href' | 'src') => (tagName: string, attribs: sanitizeHtml.Attributes) => {
     // javascript:, data: and other schemes are dropped here, not only by allowedSchemes.
@@ -23,7 +25,7 @@ export function sanitizeContent(html: string, base: string): string | null {
     });
     return { tagName, attribs: Object.fromEntries(entries) };
   };
-  const clean = sanitizeHtml(html, {
+  const clean = dropControls(sanitizeHtml(html, {
     allowedTags: ALLOWED_TAGS,
     allowedAttributes: {
       a: ['href', 'title'],
@@ -37,7 +39,7 @@ export function sanitizeContent(html: string, base: string): string | null {
     transformTags: { a: absolute('href'), img: absolute('src') },
     // An image without a source is noise after sanitising.
     exclusiveFilter: (frame) => frame.tag === 'img' && !frame.attribs['src'],
-  }).trim();
+  })).trim();
   return clean === '' ? null : clean;
 }
 

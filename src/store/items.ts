@@ -11,7 +11,8 @@ export interface ItemRepo {
    * Must run inside the caller's transaction (see polls.ts). A new or edited item that carries
    * `topics` gets exactly those; one without keeps what it had (an unchanged item is not touched).
    * A tombstoned (pruned) item is not stored again and counts as unchanged. With `assign`, each
-   * new item is put into a story; an edited item keeps its story.
+   * new item is put into a story; an edited item keeps its story. An item with nothing in it (no
+   * title, link, text or guid) is not stored and counts as skipped.
    */
   saveItems(source: string, items: readonly (KeyedItem | ClassifiedItem)[], now: Date, assign?: StoryAssigner): SaveCounts;
   queryItems(q: ItemQuery): StoredItem[];
@@ -84,7 +85,12 @@ export function itemRepo(db: Database.Database, topics: Pick<TopicRepo, 'writeTo
       let created = 0;
       let updated = 0;
       let unchanged = 0;
+      let skipped = 0;
       for (const item of items) {
+        if (isEmpty(item)) {
+          skipped++;
+          continue;
+        }
         const found = find.get(source, item.key) as { id: number; content_hash: string } | undefined;
         // A pruned item the feed still lists stays pruned (see retention.ts): for the poll it is old news.
         const skip = found === undefined ? tombstoned.get(source, item.key) !== undefined : found.content_hash === item.contentHash;
@@ -125,7 +131,7 @@ export function itemRepo(db: Database.Database, topics: Pick<TopicRepo, 'writeTo
         }
         if ('topics' in item) topics.writeTopics(id, item.topics);
       }
-      return { new: created, updated, unchanged };
+      return { new: created, updated, unchanged, skipped };
     },
 
     // Newest first (published, then id); an empty or punctuation-only search matches nothing.
@@ -169,6 +175,12 @@ export function itemRepo(db: Database.Database, topics: Pick<TopicRepo, 'writeTo
       for (const row of scan.iterate() as IterableIterator<ItemRow>) yield toItem(row);
     },
   };
+}
+
+// An <item></item> says nothing a reader could use: stored, it would be an untitled entry that links
+// nowhere in every topic it falls into. Author, categories, image and dates alone do not count.
+function isEmpty(item: KeyedItem): boolean {
+  return [item.title, item.url, item.summary, item.content, item.guid].every((v) => v === null || v.trim() === '');
 }
 
 // toItem reads one row selected with COLUMNS.

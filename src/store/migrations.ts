@@ -177,6 +177,11 @@ const MIGRATIONS: readonly string[] = [
   DROP TABLE story_bands;
   DROP TABLE story_signatures;
   `,
+  // 7: items a poll did not store because they had nothing in them (store/items.ts), so the log
+  // says why a feed of 50 items gave 49.
+  `
+  ALTER TABLE poll_log ADD COLUMN skipped_count INTEGER NOT NULL DEFAULT 0;
+  `,
 ];
 
 // SCHEMA_VERSION is the user_version a fully migrated database has.

@@ -62,6 +62,7 @@ interface LogRow {
   new_count: number;
   updated_count: number;
   unchanged_count: number;
+  skipped_count: number;
   error_kind: string | null;
   error: string | null;
   encoding: string | null;
@@ -70,11 +71,11 @@ interface LogRow {
 }
 
 /** The counts of a save that stored nothing. */
-export const NO_ITEMS: SaveCounts = { new: 0, updated: 0, unchanged: 0 };
+export const NO_ITEMS: SaveCounts = { new: 0, updated: 0, unchanged: 0, skipped: 0 };
 
 // addCounts sums two saves' counts (a large poll is saved in chunks).
 export function addCounts(a: SaveCounts, b: SaveCounts): SaveCounts {
-  return { new: a.new + b.new, updated: a.updated + b.updated, unchanged: a.unchanged + b.unchanged };
+  return { new: a.new + b.new, updated: a.updated + b.updated, unchanged: a.unchanged + b.unchanged, skipped: a.skipped + b.skipped };
 }
 
 // pollRepo prepares the poll statements once; items are written through the item repo.
@@ -101,8 +102,8 @@ export function pollRepo(db: Database.Database, items: ItemRepo): PollRepo {
     WHERE id = @source`);
   const log = db.prepare(`
     INSERT INTO poll_log (source_id, started_at, finished_at, status, http_status, new_count,
-                          updated_count, unchanged_count, error_kind, error, encoding, warning, duration_ms)
-    VALUES (@source, @startedAt, @finishedAt, @status, @httpStatus, @new, @updated, @unchanged,
+                          updated_count, unchanged_count, skipped_count, error_kind, error, encoding, warning, duration_ms)
+    VALUES (@source, @startedAt, @finishedAt, @status, @httpStatus, @new, @updated, @unchanged, @skipped,
             @errorKind, @error, @encoding, @warning, @durationMs)`);
   const logAll = db.prepare('SELECT * FROM poll_log ORDER BY started_at DESC, id DESC LIMIT ?');
   const logOne = db.prepare('SELECT * FROM poll_log WHERE source_id = ? ORDER BY started_at DESC, id DESC LIMIT ?');
@@ -174,7 +175,7 @@ function toEntry(row: LogRow): PollLogEntry {
     finishedAt: new Date(row.finished_at),
     status: row.status,
     httpStatus: row.http_status,
-    counts: { new: row.new_count, updated: row.updated_count, unchanged: row.unchanged_count },
+    counts: { new: row.new_count, updated: row.updated_count, unchanged: row.unchanged_count, skipped: row.skipped_count },
     errorKind: row.error_kind,
     error: row.error,
     encoding: row.encoding,

@@ -25,6 +25,15 @@ describe('keyItems', () => {
     expect(keyed?.canonicalUrl).toBe('https://kado.net/news/articleView.html?idxno=1');
   });
 
+  // Issue 12 §3: readers (and sqlite3 users) were sent links with the source's utm_ tags on.
+  it('stores the link without tracking parameters, as given otherwise, under the same key', () => {
+    const tracked = 'http://m.kado.net/news/articleView.html?idxno=1&utm_source=rss&fbclid=x&call_from=naver';
+    const [keyed] = keyItems([item({ url: tracked })]);
+    expect(keyed?.url).toBe('http://m.kado.net/news/articleView.html?idxno=1');
+    expect(keyed?.key).toBe('u:https://kado.net/news/articleView.html?idxno=1');
+    expect(keyed?.contentHash).toBe(contentHash(item({ url: tracked }), 'https://kado.net/news/articleView.html?idxno=1'));
+  });
+
   it('falls back to the guid, then to a hash of title and date', () => {
     const [byGuid, byHash] = keyItems([item({ guid: ' tag:kado.net,2024:1 ' }), item({ title: '다른 기사' })]);
     expect(byGuid?.key).toBe('g:tag:kado.net,2024:1');

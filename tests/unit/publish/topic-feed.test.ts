@@ -109,3 +109,40 @@ describe('stability', () => {
     expect(child(parseXmlStrict(empty), 'updated')?.text).toBe('2024-11-30T00:00:00.000Z');
   });
 });
+
+// Issue 12 §1: what the W3C Feed Validator asks of every entry, checked here without it (the
+// validator itself runs on served feeds in tests/integration/feed-validity.test.ts).
+describe('what the W3C validator asks of every entry', () => {
+  const bylineless = [stored(2, { author: null, summary: null }), stored(1)];
+
+  it('gives a byline-less Atom entry its outlet as author (RFC 4287 §4.1.1), and keeps a byline', () => {
+    const entries = findAll(parseXmlStrict(buildTopicFeed(input(bylineless), 'atom')), 'entry');
+    const authors = entries.map((e) => findAll(e, 'author').map((a) => child(a, 'name')?.text));
+    expect(authors).toEqual([['강원도민일보'], ['최선경 기자']]);
+  });
+
+  it('says the Atom feed is Korean, as RSS <language> and JSON Feed language do', () => {
+    expect(parseXmlStrict(buildTopicFeed(input(), 'atom')).attributes['xml:lang']).toBe('ko');
+  });
+
+  it('dates every atom:source with the entry it came with', () => {
+    const entries = findAll(parseXmlStrict(buildTopicFeed(input(bylineless), 'atom')), 'entry');
+    for (const entry of entries) expect(child(child(entry, 'source')!, 'updated')?.text).toBe(child(entry, 'updated')?.text);
+  });
+
+  it('gives every RSS item a description before content:encoded, from the content when there is no summary', () => {
+    const items = findAll(parseXmlStrict(buildTopicFeed(input(bylineless), 'rss')), 'item');
+    for (const item of items) {
+      const names = item.children.map((c) => c.name);
+      expect(names.indexOf('description')).toBeGreaterThanOrEqual(0);
+      expect(names.indexOf('description')).toBeLessThan(names.indexOf('content:encoded'));
+    }
+    expect(child(items[0]!, 'description')?.text).toBe('본문 2 출처: 강원도민일보');
+  });
+
+  it('writes & and < in RSS titles as hexadecimal references (RSS Best Practices Profile)', async () => {
+    const xml = buildTopicFeed(input([stored(1, { title: 'R&D <MBC> 강원 ]]> 끝' })]), 'rss');
+    expect(xml).toContain('<title>R&#x26;D &#x3C;MBC&gt; 강원 ]]&gt; 끝</title>');
+    expect((await new Parser().parseString(xml)).items[0]?.title).toBe('R&D <MBC> 강원 ]]> 끝');
+  });
+});

@@ -1,7 +1,7 @@
 // Validators, 304s, HEAD, and the render cache invalidated by the store's change token.
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Store } from '../../../src/store/open-store.js';
-import { NOW, body, config, item, save, serve, tempStore, type Served } from './serve-helpers.js';
+import { NOW, body, config, everything, item, save, serve, tempStore, type Served } from './serve-helpers.js';
 
 let app: Served;
 let store: Store;
@@ -85,4 +85,29 @@ describe('sources page cache', () => {
     });
     expect(await (await app.get('/sources')).text()).toContain('실패 1회');
   });
+});
+
+// Issue 12 §3: /opml and a topic with no items answered with an ETag but no Last-Modified.
+describe('responses that show no item', () => {
+  let quiet: Served;
+  const RENDERED = 'Tue, 03 Dec 2024 00:00:00 GMT';
+
+  beforeAll(async () => {
+    const cfg = config([everything(), everything('quiet')]);
+    const quietStore = tempStore(cfg);
+    save(quietStore, 'kado', [item(1, 30)]);
+    quiet = await serve({ store: quietStore, getConfig: () => cfg, clock: () => NOW });
+  });
+
+  it.each(['/opml', '/topics/quiet.rss', '/topics/quiet.atom', '/topics/quiet.json', '/topics/quiet', '/api/items?topic=quiet', '/api/stories?topic=quiet'])(
+    '%s carries ETag and Last-Modified (when it was rendered) and honours If-Modified-Since',
+    async (path) => {
+      const res = await quiet.get(path);
+      expect(res.status).toBe(200);
+      expect(res.headers.get('etag')).toMatch(/^"[A-Za-z0-9_-]{27}"$/);
+      expect(res.headers.get('last-modified')).toBe(RENDERED);
+      expect((await quiet.get(path, { headers: { 'if-modified-since': RENDERED } })).status).toBe(304);
+      expect((await quiet.get(path, { headers: { 'if-modified-since': 'Mon, 02 Dec 2024 23:59:59 GMT' } })).status).toBe(200);
+    },
+  );
 });

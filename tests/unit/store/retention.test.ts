@@ -53,9 +53,9 @@ describe('pruneItems', () => {
     const store = polledStore();
     store.pruneItems({ days: null, itemsPerSource: 2 }, at(10));
     const newer = parsed({ url: 'https://kado.net/new', title: '새 소식', published: at(20) });
-    expect(store.savePoll(updated('kado', [newer, ...FEED], at(30)))).toEqual({ new: 1, updated: 0, unchanged: 5 });
+    expect(store.savePoll(updated('kado', [newer, ...FEED], at(30)))).toEqual({ new: 1, updated: 0, unchanged: 5, skipped: 0 });
     expect(titles(store, 'kado')).toEqual(['새 소식', '지역경제 소식 0일 전', '지역경제 소식 1일 전']);
-    expect(store.pollLog('kado', 1)[0]?.counts).toEqual({ new: 1, updated: 0, unchanged: 5 });
+    expect(store.pollLog('kado', 1)[0]?.counts).toEqual({ new: 1, updated: 0, unchanged: 5, skipped: 0 });
   });
 
   it('removes pruned items from search and from their topics', () => {
@@ -82,6 +82,6 @@ describe('pruneItems', () => {
     expect(store.savePoll(updated('kado', FEED, at(20)))).toMatchObject({ new: 0 });
     store.pruneItems({ days: 2, itemsPerSource: null }, at(4 * DAY + 11));
     // The items pruned at the first prune return; the two pruned just now (now too old) do not.
-    expect(store.savePoll(updated('kado', FEED, at(4 * DAY + 20)))).toEqual({ new: 3, updated: 0, unchanged: 2 });
+    expect(store.savePoll(updated('kado', FEED, at(4 * DAY + 20)))).toEqual({ new: 3, updated: 0, unchanged: 2, skipped: 0 });
   });
 });

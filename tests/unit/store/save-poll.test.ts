@@ -17,13 +17,13 @@ describe('savePoll', () => {
   it('stores new items once; the same items again are unchanged', () => {
     const store = tempStore();
     store.syncSources([source('kado')]);
-    expect(store.savePoll(updated('kado', articles, at(0)))).toEqual({ new: 3, updated: 0, unchanged: 0 });
-    expect(store.savePoll(updated('kado', articles, at(10)))).toEqual({ new: 0, updated: 0, unchanged: 3 });
+    expect(store.savePoll(updated('kado', articles, at(0)))).toEqual({ new: 3, updated: 0, unchanged: 0, skipped: 0 });
+    expect(store.savePoll(updated('kado', articles, at(10)))).toEqual({ new: 0, updated: 0, unchanged: 3, skipped: 0 });
     expect(store.queryItems({})).toHaveLength(3);
     const log = store.pollLog('kado');
     expect(log.map((l) => l.counts)).toEqual([
-      { new: 0, updated: 0, unchanged: 3 },
-      { new: 3, updated: 0, unchanged: 0 },
+      { new: 0, updated: 0, unchanged: 3, skipped: 0 },
+      { new: 3, updated: 0, unchanged: 0, skipped: 0 },
     ]);
     expect(log[1]).toMatchObject({ status: 'updated', httpStatus: 200, encoding: 'utf-8', durationMs: 1500 });
   });
@@ -44,7 +44,7 @@ describe('savePoll', () => {
     store.savePoll(updated('kado', articles, at(0)));
     const before = rawRow(store, '강릉 소식');
     const edited = articles.map((a) => (a.guid === '3' ? { ...a, title: '강릉 소식 (수정)', content: '<p>정정</p>' } : a));
-    expect(store.savePoll(updated('kado', edited, at(10)))).toEqual({ new: 0, updated: 1, unchanged: 2 });
+    expect(store.savePoll(updated('kado', edited, at(10)))).toEqual({ new: 0, updated: 1, unchanged: 2, skipped: 0 });
     const after = rawRow(store, '강릉 소식 (수정)');
     expect(after).toMatchObject({ id: before?.id, fetched: at(0), published: at(0), content: '<p>정정</p>' });
     expect(store.queryItems({})).toHaveLength(3);
@@ -75,10 +75,23 @@ describe('savePoll', () => {
     const a = parsed({ url: 'http://www.kado.net/news/articleView.html?idxno=77', title: '도민체전 개막', published: at(-5) });
     store.savePoll(updated('kado', [a], at(0)));
     const b = { ...a, url: 'https://m.kado.net/news/articleView.html?idxno=77&utm_source=rss&fbclid=zz#top' };
-    expect(store.savePoll(updated('kado', [b], at(10)))).toEqual({ new: 0, updated: 0, unchanged: 1 });
+    expect(store.savePoll(updated('kado', [b], at(10)))).toEqual({ new: 0, updated: 0, unchanged: 1, skipped: 0 });
     const c = { ...a, url: 'http://kado.net/?mod=news&act=articleView&idxno=77&call_from=naver' };
-    expect(store.savePoll(updated('kado', [c], at(20)))).toEqual({ new: 0, updated: 0, unchanged: 1 });
+    expect(store.savePoll(updated('kado', [c], at(20)))).toEqual({ new: 0, updated: 0, unchanged: 1, skipped: 0 });
     expect(store.queryItems({})).toHaveLength(1);
+  });
+
+  // Issue 12 §3: an empty <item></item> became an empty entry in every topic feed.
+  it('skips an item with no title, link, text or guid, and counts it as skipped', () => {
+    const store = tempStore();
+    store.syncSources([source('kado')]);
+    const empty = parsed({ author: '김기자', categories: ['경제'], published: at(-5) });
+    const textOnly = parsed({ summary: '제목 없는 단신' });
+    const guidOnly = parsed({ guid: 'urn:x:1' });
+    expect(store.savePoll(updated('kado', [empty, textOnly, guidOnly], at(0)))).toEqual({ new: 2, updated: 0, unchanged: 0, skipped: 1 });
+    expect(store.queryItems({}).map((i) => i.summary ?? i.guid).sort()).toEqual(['urn:x:1', '제목 없는 단신']);
+    expect(store.pollLog('kado', 1)[0]?.counts).toEqual({ new: 2, updated: 0, unchanged: 0, skipped: 1 });
+    expect(store.saveItems('kado', keyItems([empty]), at(10))).toEqual({ new: 0, updated: 0, unchanged: 0, skipped: 1 });
   });
 
   it('never deletes an item missing from a later poll', () => {
