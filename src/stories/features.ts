@@ -1,5 +1,6 @@
 // What story detection keeps of an item: its shingles, headline words, quantities and places.
-import { normalizeStoryText, storyDays, storyNumbers, storyPlaces, titleWords } from './normalize.js';
+import { normalizeStoryText, storyPlaces, titleWords } from './normalize.js';
+import { storyDays, storyNumbers } from './quantities.js';
 import { flatten, SHINGLE_SIZE, shingles } from './shingles.js';
 
 /** Places count in the title and this much of the body: later paragraphs often list neighbours. */
@@ -31,7 +32,8 @@ export interface StoryFeatures {
 // storyFeatures computes everything verification and LSH need from an item's text.
 export function storyFeatures(item: StoryText): StoryFeatures {
   const title = normalizeStoryText(item.title ?? '');
-  const body = normalizeStoryText(`${item.summary ?? ''} ${item.content ?? ''}`);
+  // A line break, not a space: the content's first paragraph starts a line (see PIPE_BYLINE).
+  const body = normalizeStoryText(`${item.summary ?? ''}\n${item.content ?? ''}`);
   const text = `${title} ${body}`;
   const flat = flatten(text);
   return {

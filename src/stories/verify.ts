@@ -4,7 +4,8 @@
 //  - containment (IDF-weighted, over the smaller text) must reach a floor;
 //  - the headline words one version has and the other's headline lacks must appear in the other's
 //    text (a rewrite rephrases the same facts; a template sibling is about something else);
-//  - guards: quantities (3200마리, 1000억원) with none in common, different days of the month in
+//  - guards: quantities (3200마리, 1000억원) with none in common (two or more on each side: a
+//    broadcast script may state one figure of its own), different days of the month in
 //    the headlines (weekly notices), different Gangwon places → apart; days apart, only a near
 //    copy with the same quantities is the same story (follow-ups and weekly notices are not).
 import type { StoryFeatures } from './features.js';
@@ -39,7 +40,7 @@ export function scorePair(item: Weighted, candidate: Weighted, p: StoryParams, a
   if (containment < p.containmentMin) return { containment, cover: 0, title: 0, guard: null, same: false };
   const cover = Math.max(titleCover(a, b), titleCover(b, a));
   const title = overlap(a.titleGrams, b.titleGrams);
-  const guard = disjoint(a.places, b.places) ? 'places' : disjoint(a.numbers, b.numbers) ? 'quantities' : disjoint(a.titleDays, b.titleDays) ? 'days' : null;
+  const guard = disjoint(a.places, b.places) ? 'places' : a.numbers.size >= 2 && b.numbers.size >= 2 && disjoint(a.numbers, b.numbers) ? 'quantities' : disjoint(a.titleDays, b.titleDays) ? 'days' : null;
   // Days apart, only a reprint counts: nearly the whole text, and the same quantities (a weekly
   // notice on one template changes them).
   const late = apartMs > p.lateMs;
