@@ -3,13 +3,15 @@
 // two releases on one template share most of it. What tells them apart is *what* differs:
 //  - containment (IDF-weighted, over the smaller text) must reach a floor;
 //  - the headline words one version has and the other's headline lacks must appear in the other's
-//    text (a rewrite rephrases the same facts; a template sibling is about something else);
+//    text (a rewrite rephrases the same facts; a template sibling is about something else), or
+//    the two share most of their figures (a broadcast script or an own rewrite of the release);
 //  - contrasts (see contrast.ts): different places, quantities, headline days, ordinals, headline
 //    amounts or template names → apart; days apart, only a near copy with the same quantities is
 //    the same story (follow-ups and weekly notices are not).
 import { contrastOf, type Contrast } from './contrast.js';
 import type { StoryFeatures } from './features.js';
 import type { StoryParams } from './params.js';
+import { sharedFigures } from './quantities.js';
 
 export interface PairScore {
   readonly containment: number;
@@ -45,7 +47,9 @@ export function scorePair(item: Weighted, candidate: Weighted, p: StoryParams, a
   // notice on one template changes them).
   const late = apartMs > p.lateMs;
   const reprint = !late || (containment >= p.containmentLate && (a.numbers.size === 0 || b.numbers.size === 0 || overlap(a.numbers, b.numbers) >= 0.8));
-  const same = guard === null && reprint && containment >= p.containmentMin && (cover >= p.coverMin || containment >= p.containmentHigh);
+  const figures = sharedFigures(a.numbers, b.numbers);
+  const figured = figures >= p.figuresMin && figures >= p.figuresShare * Math.min(a.numbers.size, b.numbers.size);
+  const same = guard === null && reprint && containment >= p.containmentMin && (cover >= p.coverMin || containment >= p.containmentHigh || figured);
   return { containment, cover, title, guard, same };
 }
 
