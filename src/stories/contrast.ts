@@ -17,7 +17,7 @@ export function contrastOf(a: StoryFeatures, b: StoryFeatures): Contrast | null 
   if (otherIssuers(a, b)) return 'issuers';
   if (a.numbers.size >= 2 && b.numbers.size >= 2 && disjoint(a.numbers, b.numbers)) return 'quantities';
   if (disjoint(a.titleDays, b.titleDays) && (unstated(a.titleDays, b.days) || unstated(b.titleDays, a.days))) return 'days';
-  if (disjoint(a.ordinals, b.ordinals)) return 'ordinals';
+  if (otherEditions(a.ordinals, b.ordinals)) return 'ordinals';
   if (headlineAmountMissing(a, b) && headlineAmountMissing(b, a)) return 'amounts';
   if (unnamed(a, b) && unnamed(b, a)) return 'names';
   return null;
@@ -35,6 +35,15 @@ function otherIssuers(a: StoryFeatures, b: StoryFeatures): boolean {
 // release headlined its first, but it states both.
 function unstated(titleDays: Set<string>, days: Set<string>): boolean {
   for (const d of titleDays) if (!days.has(d)) return true;
+  return false;
+}
+
+// otherEditions: both name ordinals of one kind ("32회" and "5회") and share none of that kind. A
+// meeting's "2차" session says nothing against an event's "18회".
+function otherEditions(a: Set<string>, b: Set<string>): boolean {
+  if (a.size === 0 || b.size === 0) return false;
+  const kinds = (set: Set<string>, unit: string) => new Set([...set].filter((x) => x.endsWith(unit)));
+  for (const unit of new Set([...a].map((x) => x.slice(-1)))) if (disjoint(kinds(a, unit), kinds(b, unit))) return true;
   return false;
 }
 

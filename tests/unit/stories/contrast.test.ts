@@ -12,6 +12,8 @@ describe('contrastOf', () => {
     expect(contrastOf(province, city)).toBe('issuers');
     const joint = f('춘천시, 소상공인 특례보증 지원', '춘천시는 강원특별자치도와 함께 업체당 최대 5,000만 원을 보증한다. 보증료는 0.8%다.');
     expect(contrastOf(province, joint)).toBeNull();
+    const inCity = f('강원특별자치도, 소상공인 경영안정자금 지원', '강원특별자치도는 춘천에서 소상공인에게 업체당 최대 5,000만 원을 융자한다. 보증료는 0.8%다.');
+    expect(contrastOf(inCity, city)).toBeNull();
   });
 
   it('keeps apart two budgets of one council whose headline amounts the other never states', () => {
@@ -43,6 +45,7 @@ describe('contrastOf', () => {
   it('keeps apart different editions', () => {
     expect(contrastOf(f('제32회 눈축제 준비 간담회', '제32회 눈축제 준비 간담회가 열렸다.'), f('제5회 썰매축제 준비 간담회', '제5회 썰매축제 준비 간담회가 열렸다.'))).not.toBeNull();
     expect(contrastOf(f('눈축제 준비 간담회', '제32회 눈축제 준비 간담회가 열렸다.'), f('간담회', '눈축제 준비 간담회가 열렸다. 2024년 제5회 대회도 소개됐다.'))).toBe('ordinals');
+    expect(contrastOf(f('눈축제 준비 간담회', '제32회 눈축제 준비 간담회가 열렸다.'), f('간담회', '눈축제 준비 제2차 간담회가 열렸다.'))).toBeNull();
   });
 
   it("keeps daily notices apart by their headline days, not a reprint that headlines another day the release states", () => {
