@@ -23,15 +23,22 @@ export interface EvalItem {
   readonly published: string;
   readonly group?: string;
   readonly kind?: string;
+  /** The file's split: `tuning` (the default) or `held-out`. */
+  readonly split?: string;
 }
 
 interface EvalFile {
+  /** `held-out` for cases written before tuning and not looked at while tuning; `tuning` when absent. */
+  readonly split?: string;
   readonly sources: readonly { id: string; name: string; kind: string }[];
   readonly items: readonly EvalItem[];
 }
 
 export interface EvalResult {
+  /** Over every file, all items polled in one run. */
   readonly scores: ClusterScores;
+  /** The same run scored on each split's items alone (pairs across splits left out). */
+  readonly splits: ReadonlyMap<string, ClusterScores>;
   /** Pairs split apart (same gold story, different predicted) and pairs merged wrongly. */
   readonly misses: readonly { readonly kind: 'split' | 'merged'; readonly a: EvalItem; readonly b: EvalItem }[];
   readonly itemsPerSecond: number;
@@ -44,7 +51,7 @@ export async function runStoryEval(dir = EVAL_DIR): Promise<EvalResult> {
   const files = fs.readdirSync(dir).filter((f) => f.endsWith('.json')).sort();
   const data = files.map((f) => JSON.parse(fs.readFileSync(path.join(dir, f), 'utf8')) as EvalFile);
   // A negatives file labels every item with its own story, so ids are made unique per file.
-  const items = data.flatMap((d, i) => d.items.map((it) => ({ ...it, story: `${files[i]}:${it.story}` })));
+  const items = data.flatMap((d, i) => d.items.map((it) => ({ ...it, story: `${files[i]}:${it.story}`, split: d.split ?? 'tuning' })));
   items.sort((a, b) => Date.parse(a.published) - Date.parse(b.published) || a.id.localeCompare(b.id));
   const kinds = new Map(data.flatMap((d) => d.sources.map((s) => [s.id, s] as const)));
 
@@ -83,7 +90,11 @@ export async function runStoryEval(dir = EVAL_DIR): Promise<EvalResult> {
     const stored = store.queryItems({ limit: items.length + 10 });
     const predicted = new Map(stored.map((s) => [s.guid ?? '', String(s.story)]));
     const gold = new Map(items.map((it) => [it.id, it.story]));
-    return { scores: scoreClusters(gold, predicted), misses: misses(items, gold, predicted), itemsPerSecond: items.length / seconds };
+    const splits = new Map<string, ClusterScores>();
+    for (const split of new Set(items.map((it) => it.split))) {
+      splits.set(split, scoreClusters(new Map(items.filter((it) => it.split === split).map((it) => [it.id, it.story])), predicted));
+    }
+    return { scores: scoreClusters(gold, predicted), splits, misses: misses(items, gold, predicted), itemsPerSecond: items.length / seconds };
   } finally {
     store.close();
     server.close();

@@ -30,6 +30,22 @@ interface Verified {
   readonly value: number;
 }
 
+const DAY_MS = 86_400_000;
+const KST_MS = 9 * 3_600_000;
+
+// daySpan is how long after its stated time an item may have come out: a feed date without a time
+// of day is read as midnight Korea time (parse/dates.ts), and such a release came out some time
+// that day. A weekly's reprint two days later is then one day after it, not two and a half.
+export function daySpan(time: number): number {
+  return (time + KST_MS) % DAY_MS === 0 ? DAY_MS : 0;
+}
+
+// apartMs is the least time between two items' publication, given their day spans.
+export function apartMs(a: number, b: number): number {
+  const [early, late] = a <= b ? [a, b] : [b, a];
+  return Math.max(0, late - early - daySpan(early));
+}
+
 // createStoryDetector keeps the IDF window and the band index (with each item's features and
 // weights as fixed when it was seen) across polls.
 export function createStoryDetector(options: DetectorOptions = {}): StoryDetector {
@@ -66,9 +82,11 @@ export function createStoryDetector(options: DetectorOptions = {}): StoryDetecto
     const t = item.published.getTime();
     const verified: Verified[] = [];
     filter.load(f);
-    for (const c of index.candidates(keys, t - p.windowMs, t + p.windowMs, p.maxCandidates, p.minHits)) {
-      if (c.itemId === item.id || filter.bound(c.payload) < p.containmentMin) continue;
-      const score = scorePair(f, c.payload, p, Math.abs(t - c.time));
+    // A candidate dated by day alone may be up to a day older than its date says.
+    for (const c of index.candidates(keys, t - p.windowMs - DAY_MS, t + daySpan(t) + p.windowMs, p.maxCandidates, p.minHits)) {
+      const apart = apartMs(t, c.time);
+      if (c.itemId === item.id || apart > p.windowMs || filter.bound(c.payload) < p.containmentMin) continue;
+      const score = scorePair(f, c.payload, p, apart);
       if (score.same) verified.push({ itemId: c.itemId, value: score.containment + score.cover + 0.5 * score.title });
     }
     takeIn(item, f, keys);

@@ -1,5 +1,8 @@
 // What story detection keeps of an item: its shingles, headline words, quantities and places.
-import { normalizeStoryText, storyDays, storyNumbers, storyPlaces, titleWords } from './normalize.js';
+import { storyBodies, storyIssuer } from './bodies.js';
+import { storyNames } from './names.js';
+import { cleanStoryText, finishStoryText, storyPlaces, titleWords } from './normalize.js';
+import { storyDays, storyNumbers, storyOrdinals } from './quantities.js';
 import { flatten, SHINGLE_SIZE, shingles } from './shingles.js';
 
 /** Places count in the title and this much of the body: later paragraphs often list neighbours. */
@@ -17,31 +20,55 @@ export interface StoryFeatures {
   readonly shingles: Uint32Array;
   readonly titleGrams: Set<number>;
   readonly titleWords: Set<string>;
+  /** Days of the month named in the title, and in the whole text. */
   readonly titleDays: Set<string>;
+  readonly days: Set<string>;
   /** The whole normalised text without spaces or punctuation, to look title words up in. */
   readonly flat: string;
-  /** Quantities (counts and amounts with their unit). */
+  /** Where the body starts in `flat` (the title comes first). */
+  readonly bodyStart: number;
+  /** Quantities (counts and amounts with their unit), in the whole text and in the title. */
   readonly numbers: Set<string>;
+  readonly titleNumbers: Set<string>;
+  /** Ordinals ("32회" for 제32회) in the whole text. */
+  readonly ordinals: Set<string>;
   /** Cities and counties named in the title and lead. */
   readonly places: Set<string>;
+  /** Public bodies named anywhere, and the one that issued the item when its headline or lead says. */
+  readonly bodies: Set<string>;
+  readonly issuer: string | null;
+  /** Names of festivals, partners, ordinances (see names.ts). */
+  readonly names: Set<string>;
   /** Characters of normalised text: the "fullest text" rule for representatives. */
   readonly length: number;
 }
 
 // storyFeatures computes everything verification and LSH need from an item's text.
 export function storyFeatures(item: StoryText): StoryFeatures {
-  const title = normalizeStoryText(item.title ?? '');
-  const body = normalizeStoryText(`${item.summary ?? ''} ${item.content ?? ''}`);
+  const cleanTitle = cleanStoryText(item.title ?? '');
+  // A line break, not a space: the content's first paragraph starts a line (see PIPE_BYLINE).
+  const cleanBody = cleanStoryText(`${item.summary ?? ''}\n${item.content ?? ''}`);
+  const title = finishStoryText(cleanTitle);
+  const body = finishStoryText(cleanBody);
+  const words = titleWords(title);
   const text = `${title} ${body}`;
+  const flatTitle = flatten(title);
   const flat = flatten(text);
   return {
     shingles: shingles(flat, SHINGLE_SIZE),
-    titleGrams: new Set(shingles(flatten(title), 2)),
-    titleWords: titleWords(title),
+    titleGrams: new Set(shingles(flatTitle, 2)),
+    titleWords: words,
     titleDays: storyDays(title),
+    days: storyDays(text),
     flat,
+    bodyStart: flatTitle.length,
     numbers: storyNumbers(text),
+    titleNumbers: storyNumbers(title),
+    ordinals: storyOrdinals(text),
     places: storyPlaces(`${title} ${body.slice(0, LEAD_CHARS)}`),
+    bodies: storyBodies(text),
+    issuer: storyIssuer(title, body),
+    names: storyNames(words, `${cleanTitle}\n${cleanBody}`),
     length: body.length,
   };
 }

@@ -1,10 +1,21 @@
 // Text normalisation for story detection: what outlets add or restyle around one press release
-// (bylines, datelines, bracket tags, photo credits, number formats) is removed or unified.
+// (bylines, datelines, bracket tags, photo credits, copyright lines, broadcast sign-offs, names of
+// the province's bodies, number formats) is removed or unified.
+import { unifyNumbers } from './quantities.js';
 
 const TAGS = /<[^>]*>/g;
 const ENTITIES: Record<string, string> = { '&amp;': '&', '&lt;': '<', '&gt;': '>', '&quot;': '"', '&#39;': "'", '&nbsp;': ' ' };
+// "강원일보 홍길동 기자 | 본문", "화천신문 편집부 | 본문": up to four short words and a pipe at the
+// start of a paragraph. Matched before markup is removed, while paragraph starts are still known.
+const PIPE_BYLINE = /(^|[>\n])[ \t]*(?:[^\s|<>]{1,20}[ \t]+){0,3}[^\s|<>]{1,20}[ \t]*[|｜][ \t]*/g;
+// "저작권자 © 강원일보 무단전재 및 재배포 금지", "Copyright © 뉴스1. All rights reserved. … 금지.",
+// "ⓒ 강원도민일보 & kado.net, …": from the mark to its last "금지" (before NFKC turns ⓒ into "c").
+const COPYRIGHT = /(?:저작권자|copyright|ⓒ|©|\(c\))[^\n<]{0,120}?(?:금지|reserved)(?:[^\n<]{0,60}?금지)?\.?|무단\s?전재[^\n<]{0,40}?금지|◎공감언론\s?뉴시스|\(끝\)/gi;
+// "KBS 뉴스 김지현입니다.", "G1뉴스 박상진입니다." and "촬영기자:최동민" close a broadcast script
+// (the outlet's name before 뉴스 stays: a pattern that starts with a literal is scanned for fast).
+const SIGN_OFF = /뉴스\s?[가-힣]{2,4}입니다\.?|촬영\s?기자\s?[:：]\s?[가-힣]{2,4}|영상\s?편집\s?[:：]\s?[가-힣]{2,4}/g;
 const EMAIL = /[\w.+-]+@[\w-]+(?:\.[\w-]+)+/g;
-// (춘천=연합뉴스) (강릉=뉴스1) (원주=강원일보) — place "=" agency, sometimes with the reporter's name.
+// (춘천=연합뉴스) (강릉=뉴스1) (원주=강원일보) [강원도민일보=신다은 기자] — place or outlet "=" agency or reporter.
 const DATELINE = /[([]\s*[가-힣]{1,8}\s*=\s*[^)\]]{1,30}[)\]]/g;
 // [뉴스스텝] [속보] [포토] [강원] 【단독】 <인터뷰> — short bracketed tags at any place.
 const BRACKET_TAG = /(?:\[[^\]]{1,20}\]|【[^】]{1,20}】|〔[^〕]{1,20}〕|<[^>]{1,12}>)/g;
@@ -12,44 +23,31 @@ const BRACKET_TAG = /(?:\[[^\]]{1,20}\]|【[^】]{1,20}】|〔[^〕]{1,20}〕|<[
 const PHOTO = /[(/]?\s*(?:사진|그래픽|자료)\s*[=:]\s*(?:[^)/\n]{0,30}?\s*(?:제공|캡처|DB)|[^\s)/]{1,20})\s*\)?/g;
 // "최선경 기자", "홍길동 기자 =", "김철수 특파원" (a name of 2–4 syllables, then the title).
 const REPORTER = /[가-힣]{2,4}\s*(?:기자|특파원|통신원|객원기자)(?:\s*=)?/g;
-const DIGIT_COMMA = /(\d),(?=\d{3}(?!\d))/g;
-const PERCENT = /\s*(?:퍼센트|프로)(?![가-힣])/g;
+// The province's bodies go by their old and new names ("강원도", "강원특별자치도", "강원교육청")
+// and one release is reprinted under either: each is written one way.
+const BODY_NAMES: readonly [RegExp, string][] = [
+  [/(?:강원특별자치도|강원도|강원)\s?교육청/g, '강원도교육청'],
+  [/(?:강원특별자치도|강원도)\s?의회/g, '강원도의회'],
+  [/강원특별자치도/g, '강원도'],
+];
 
 // normalizeStoryText gives the comparable form of an item's text (HTML allowed); stable across versions.
 export function normalizeStoryText(text: string): string {
-  let t = text.normalize('NFKC').replace(TAGS, ' ').replace(/&(?:amp|lt|gt|quot|#39|nbsp);/g, (e) => ENTITIES[e] ?? ' ');
-  t = t.replace(EMAIL, ' ').replace(DATELINE, ' ').replace(BRACKET_TAG, ' ').replace(PHOTO, ' ').replace(REPORTER, ' ');
-  t = unifyNumbers(t);
-  return t.replace(/[‘’“”"'`·…]/g, ' ').replace(/\s+/g, ' ').trim().toLowerCase();
+  return finishStoryText(cleanStoryText(text));
 }
 
-// unifyNumbers writes amounts one way: "1,000억 원", "1천억원" and "1000억원" all become "1000억원".
-export function unifyNumbers(text: string): string {
-  let t = text.replace(DIGIT_COMMA, '$1');
-  // "1천억" → "1000억", "3백만" → "300만"; a bare "천억" means 1000억.
-  t = t.replace(/(\d+(?:\.\d+)?)?\s*([천백])(?=\s*[만억조원명개곳건])/g, (_m, n: string | undefined, unit: string) =>
-    String(Math.round(Number(n ?? '1') * (unit === '천' ? 1000 : 100))),
-  );
-  // "2천140대" → "2140대", "8만6천t" → "8만6000t", "3천 명" → "3000 명".
-  t = t.replace(/(\d+)천(\d{1,3})?(?!\d)/g, (_m, a: string, b: string | undefined) => String(Number(a) * 1000 + Number(b ?? '0')));
-  t = t.replace(/(\d)\s+(?=[만억조원%명개곳건톤㎞㏊])/g, '$1');
-  t = t.replace(/([만억조])\s+원/g, '$1원');
-  return t.replace(PERCENT, '%');
+// cleanStoryText is normalizeStoryText short of its last step: quotation marks are still in (see names.ts).
+export function cleanStoryText(text: string): string {
+  let t = text.replace(PIPE_BYLINE, '$1 ').replace(COPYRIGHT, ' ').normalize('NFKC');
+  t = t.replace(TAGS, ' ').replace(/&(?:amp|lt|gt|quot|#39|nbsp);/g, (e) => ENTITIES[e] ?? ' ');
+  t = t.replace(EMAIL, ' ').replace(SIGN_OFF, ' ').replace(DATELINE, ' ').replace(BRACKET_TAG, ' ').replace(PHOTO, ' ').replace(REPORTER, ' ');
+  for (const [name, one] of BODY_NAMES) t = t.replace(name, one);
+  return unifyNumbers(t);
 }
 
-// A number with a unit of counting or money ("3200마리", "1000억원", "40여 명"); dates are left out,
-// because a rewrite may say "지난 24일" where the release said "24일".
-const QUANTITY = /(\d+(?:\.\d+)?)\s?여?\s?([만억조]?\s?(?:원|명|마리|대|곳|개|건|톤|가구|척|㎞|km|%|㎡|ha|㏊|회|배|종|편|개소|필지|채|석|t|m)(?![a-z]))/g;
-
-// storyNumbers lists the quantities in normalised text: versions of one story share them, and
-// notices on one template differ in them.
-export function storyNumbers(normalized: string): Set<string> {
-  return new Set([...normalized.matchAll(QUANTITY)].map((m) => `${m[1]}${(m[2] as string).replace(/\s/g, '')}`));
-}
-
-// storyDays lists the days of the month ("4일") named in a title: weekly notices differ there.
-export function storyDays(normalized: string): Set<string> {
-  return new Set([...normalized.matchAll(/(?<!\d)(\d{1,2})일/g)].map((m) => m[1] as string));
+// finishStoryText drops quotation marks and extra spaces from cleaned text, and lowercases it.
+export function finishStoryText(cleaned: string): string {
+  return cleaned.replace(/[‘’“”"'`·…]/g, ' ').replace(/\s+/g, ' ').trim().toLowerCase();
 }
 
 const JOSA = /(?:으로|에서|에게|까지|부터|보다|과|와|은|는|이|가|을|를|의|에|도|로|만)$/;

@@ -28,6 +28,11 @@ export interface StoryParams {
   readonly containmentLate: number;
   /** Share of one headline's own words the other version's text must contain (see verify.ts). */
   readonly coverMin: number;
+  /** Shared figures (quantities of 10 or more, or with decimals) that stand in for the headline
+   * check, and the share of the smaller item's quantities they must be: a broadcast script or an
+   * outlet's own rewrite shares a release's figures, not its sentences or headline words. */
+  readonly figuresMin: number;
+  readonly figuresShare: number;
 }
 
 export const DEFAULT_STORY_PARAMS: StoryParams = {
@@ -45,4 +50,6 @@ export const DEFAULT_STORY_PARAMS: StoryParams = {
   lateMs: 30 * 3_600_000,
   containmentLate: 0.8,
   coverMin: 0.5,
+  figuresMin: 2,
+  figuresShare: 0.6,
 };

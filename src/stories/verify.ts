@@ -3,12 +3,15 @@
 // two releases on one template share most of it. What tells them apart is *what* differs:
 //  - containment (IDF-weighted, over the smaller text) must reach a floor;
 //  - the headline words one version has and the other's headline lacks must appear in the other's
-//    text (a rewrite rephrases the same facts; a template sibling is about something else);
-//  - guards: quantities (3200마리, 1000억원) with none in common, different days of the month in
-//    the headlines (weekly notices), different Gangwon places → apart; days apart, only a near
-//    copy with the same quantities is the same story (follow-ups and weekly notices are not).
+//    text (a rewrite rephrases the same facts; a template sibling is about something else), or
+//    the two share most of their figures (a broadcast script or an own rewrite of the release);
+//  - contrasts (see contrast.ts): different places, quantities, headline days, ordinals, headline
+//    amounts or template names → apart; days apart, only a near copy with the same quantities is
+//    the same story (follow-ups and weekly notices are not).
+import { contrastOf, type Contrast } from './contrast.js';
 import type { StoryFeatures } from './features.js';
 import type { StoryParams } from './params.js';
+import { sharedFigures } from './quantities.js';
 
 export interface PairScore {
   readonly containment: number;
@@ -16,9 +19,9 @@ export interface PairScore {
   readonly cover: number;
   /** Title bigram overlap, used to rank verified candidates. */
   readonly title: number;
-  /** Which guard kept the pair apart, or null. cover, title and guard are left at 0 and null when
+  /** Which contrast kept the pair apart, or null. cover, title and guard are left at 0 and null when
    * containment is below the floor (nothing else could make the pair one story). */
-  readonly guard: 'places' | 'quantities' | 'days' | null;
+  readonly guard: Contrast | null;
   readonly same: boolean;
 }
 
@@ -39,12 +42,14 @@ export function scorePair(item: Weighted, candidate: Weighted, p: StoryParams, a
   if (containment < p.containmentMin) return { containment, cover: 0, title: 0, guard: null, same: false };
   const cover = Math.max(titleCover(a, b), titleCover(b, a));
   const title = overlap(a.titleGrams, b.titleGrams);
-  const guard = disjoint(a.places, b.places) ? 'places' : disjoint(a.numbers, b.numbers) ? 'quantities' : disjoint(a.titleDays, b.titleDays) ? 'days' : null;
+  const guard = contrastOf(a, b);
   // Days apart, only a reprint counts: nearly the whole text, and the same quantities (a weekly
   // notice on one template changes them).
   const late = apartMs > p.lateMs;
   const reprint = !late || (containment >= p.containmentLate && (a.numbers.size === 0 || b.numbers.size === 0 || overlap(a.numbers, b.numbers) >= 0.8));
-  const same = guard === null && reprint && containment >= p.containmentMin && (cover >= p.coverMin || containment >= p.containmentHigh);
+  const figures = sharedFigures(a.numbers, b.numbers);
+  const figured = figures >= p.figuresMin && figures >= p.figuresShare * Math.min(a.numbers.size, b.numbers.size);
+  const same = guard === null && reprint && containment >= p.containmentMin && (cover >= p.coverMin || containment >= p.containmentHigh || figured);
   return { containment, cover, title, guard, same };
 }
 
@@ -58,11 +63,6 @@ function titleCover(a: StoryFeatures, b: StoryFeatures): number {
     if (b.flat.includes(w)) found++;
   }
   return missing === 0 ? 1 : found / missing;
-}
-
-// disjoint is true when both sets have members and share none.
-function disjoint<T>(a: Set<T>, b: Set<T>): boolean {
-  return a.size > 0 && b.size > 0 && overlap(a, b) === 0;
 }
 
 // weightedContainment is Σw(A∩B) / min(Σw(A), Σw(B)), the shared shingles weighted as the new item weighs them.
