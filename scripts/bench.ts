@@ -53,7 +53,7 @@ async function benchStore(dir: string): Promise<void> {
   const store = openStore(path.join(dir, 'store.db'));
   const sources: SourceConfig[] = Array.from({ length: 100 }, (_, i) => ({
     id: `s${i}`, name: `source ${i}`, url: `https://news.example.kr/${i}.xml`, region: null, tags: [],
-    intervalMs: 900_000, encoding: null, timezone: 'Asia/Seoul', enabled: true, priority: 0,
+    intervalMs: 900_000, encoding: null, timezone: 'Asia/Seoul', enabled: true, priority: 0, type: 'feed', page: null,
   }));
   store.syncSources(sources);
   const perSource = 1000;
@@ -106,7 +106,7 @@ async function benchPollPass(dir: string): Promise<void> {
   const store = openStore(path.join(dir, 'poll.db'));
   const sources: SourceConfig[] = Array.from({ length: count }, (_, i) => ({
     id: `p${i}`, name: `poll ${i}`, url: origin.at(`/feed${i}.xml`), region: null, tags: [],
-    intervalMs: 900_000, encoding: null, timezone: 'Asia/Seoul', enabled: true, priority: 0,
+    intervalMs: 900_000, encoding: null, timezone: 'Asia/Seoul', enabled: true, priority: 0, type: 'feed', page: null,
   }));
   store.syncSources(sources);
   const ctx = {

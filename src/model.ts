@@ -18,6 +18,48 @@ export interface SourceConfig {
   readonly enabled: boolean;
   /** Higher wins when choosing a story's representative (later issue); default 0. */
   readonly priority: number;
+  /** 'feed' (RSS/Atom, the default) or 'page' (an HTML list read with CSS selectors). */
+  readonly type: SourceType;
+  /** How to read a page source; null for feeds. */
+  readonly page: PageConfig | null;
+}
+
+export type SourceType = 'feed' | 'page';
+
+/** The item fields a page source can fill; `title` and `link` are required. */
+export type PageFieldName = 'title' | 'link' | 'guid' | 'published' | 'updated' | 'author' | 'summary' | 'categories' | 'image';
+
+/** Where one field of a page item comes from. A plain selector string in YAML is `{ selector }`. */
+export interface PageField {
+  /** CSS selector inside the item element; null means the item element itself. */
+  readonly selector: string | null;
+  /** Read this attribute instead of the text. */
+  readonly attr: string | null;
+  /** Regular expression (source text) applied to the value; group 1 is the result unless `template`. */
+  readonly pattern: string | null;
+  /** Builds the result from `{1}`…`{9}` of `pattern`, e.g. "view.do?seq={1}". */
+  readonly template: string | null;
+  /** Luxon format tokens for dates, e.g. "yyyy-MM-dd"; null reads Korean and ISO dates automatically. */
+  readonly format: string | null;
+  /** Every match as a list (for `categories`); otherwise the first match. */
+  readonly all: boolean;
+}
+
+export interface PageRequest {
+  readonly method: 'GET' | 'POST';
+  /** Sent urlencoded (as the body for POST, as the query for GET); values may hold `{page}`. */
+  readonly form: Readonly<Record<string, string>>;
+  /** Extra request headers, e.g. Referer. */
+  readonly headers: Readonly<Record<string, string>>;
+}
+
+export interface PageConfig {
+  /** CSS selector matching one element per item. */
+  readonly items: string;
+  readonly fields: { readonly title: PageField; readonly link: PageField } & Readonly<Partial<Record<PageFieldName, PageField>>>;
+  /** List pages read per poll; `{page}` in the url or a form value becomes 1…pages. */
+  readonly pages: number;
+  readonly request: PageRequest;
 }
 
 export interface RetentionSettings {
@@ -95,6 +137,8 @@ export type SourceErrorKind =
   | 'redirect'
   | 'not-a-feed'
   | 'parse'
+  /** A page source's selectors or patterns found nothing usable on the page. */
+  | 'selector'
   | 'file'
   /** A bug in regionwire itself, caught so the other sources keep going. */
   | 'internal';

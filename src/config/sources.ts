@@ -1,4 +1,5 @@
 import type { Settings, SourceConfig } from '../model.js';
+import { buildPage } from './page.js';
 import { accept, type Reporter } from './report.js';
 import { MIN_INTERVAL_MS, MIN_INTERVAL_WHY } from './settings.js';
 import { checkDuration, checkEncoding, checkSourceUrl, checkTimeZone, type Checked } from './value-checks.js';
@@ -23,7 +24,7 @@ export function buildSources(
 
   raw.forEach((item: unknown, index) => {
     if (!isMap(item)) return;
-    const at = (key: string) => ['sources', index, key];
+    const at = (...keys: (string | number)[]) => ['sources', index, ...keys];
     const checked = <T>(key: string, result: Checked<T> | null, fallback: T): T => accept(report, at(key), result, fallback);
     const text = (key: string): string | null => (typeof item[key] === 'string' ? (item[key] as string) : null);
 
@@ -42,6 +43,8 @@ export function buildSources(
     const zone = text('timezone');
     const tags = Array.isArray(item['tags']) ? item['tags'].filter((t): t is string => typeof t === 'string') : [];
 
+    const { type, page } = buildPage(item, url ?? '', at, report);
+
     sources.push({
       id,
       name: text('name') ?? '',
@@ -57,6 +60,8 @@ export function buildSources(
       timezone: checked('timezone', zone === null ? null : checkTimeZone(zone), settings.timezone),
       enabled: typeof item['enabled'] === 'boolean' ? item['enabled'] : true,
       priority: Number.isInteger(item['priority']) ? (item['priority'] as number) : 0,
+      type,
+      page,
     });
   });
   return sources;
