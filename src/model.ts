@@ -244,6 +244,37 @@ export type ParseResult =
   | { readonly ok: true; readonly feed: ParsedFeed }
   | { readonly ok: false; readonly error: SourceError };
 
+// ---------------------------------------------------------------- page
+
+export interface PageOptions {
+  /** Address the page was read from (after redirects): base for relative links without <base href>. */
+  readonly url: string;
+  /** Zone for dates written without an offset (the source's timezone). */
+  readonly timezone: string;
+  /** The time of this poll: the year of "12.01", the time a date-only item is first seen. */
+  readonly now: Date;
+  /** Charset the page was decoded with: non-ASCII in link queries is encoded in it, as browsers do. */
+  readonly encoding: string;
+  readonly page: PageConfig;
+}
+
+/** An item read from an HTML list page. */
+export interface PageItem extends ParsedItem {
+  /**
+   * Set when the page gave the publication date without a time: the day ('2024-12-01') in the
+   * source's zone. `published` is then the time first seen if on that day, else the day's start
+   * (page/dates.ts settleDay); the worker settles it again with the time the store first saw it.
+   */
+  readonly publishedDay: string | null;
+}
+
+/** Why a page gave no items; the worker ends paging on 'no-items' or 'alert' after page 1. */
+export type PageFailure = 'no-items' | 'alert' | 'pattern' | 'date' | 'empty-fields';
+
+export type PageResult =
+  | { readonly ok: true; readonly items: readonly PageItem[] }
+  | { readonly ok: false; readonly error: SourceError; readonly reason: PageFailure };
+
 // ---------------------------------------------------------------- dedupe
 
 /** A parsed item with its identity inside its source. See dedupe/item-key.ts: never change lightly. */
