@@ -194,8 +194,8 @@ export interface DecodedBody {
   readonly text: string;
   /** Canonical name of the encoding used, lower-case (e.g. "utf-8", "euc-kr"). */
   readonly encoding: string;
-  /** How it was chosen: 'override' | 'bom' | 'http' | 'xml' | 'detected' | 'default'. */
-  readonly encodingSource: 'override' | 'bom' | 'http' | 'xml' | 'detected' | 'default';
+  /** How it was chosen; 'meta' is an HTML page's <meta charset> or http-equiv Content-Type. */
+  readonly encodingSource: 'override' | 'bom' | 'http' | 'xml' | 'meta' | 'detected' | 'default';
   /** Set when the declared encoding was wrong and another was used, for the poll log. */
   readonly warning: string | null;
 }
