@@ -160,6 +160,14 @@ export interface FetchRequest {
   readonly url: string;
   readonly etag: string | null;
   readonly lastModified: string | null;
+  /** GET when absent. A POST sends `form` as its urlencoded body and never sends validators. */
+  readonly method?: 'GET' | 'POST';
+  /** Form values: the body of a POST, added to the query of a GET. */
+  readonly form?: Readonly<Record<string, string>>;
+  /** Extra request headers (a page source's request.headers, e.g. Referer). */
+  readonly headers?: Readonly<Record<string, string>>;
+  /** What the body should be: it sets Accept and the wording of "this is not one" errors. Default 'feed'. */
+  readonly expect?: 'feed' | 'page';
 }
 
 export interface FetchOptions {
