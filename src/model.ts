@@ -337,6 +337,13 @@ export interface SourceState {
   readonly itemCount: number;
 }
 
+/** What the store knows of an item key: its dates, or nulls for an item pruned since (a tombstone). */
+export interface SeenItem {
+  readonly published: Date | null;
+  /** When the item was first stored. */
+  readonly fetched: Date | null;
+}
+
 export interface StoredItem {
   readonly id: number;
   readonly source: string;
