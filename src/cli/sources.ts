@@ -2,7 +2,7 @@
 import type { SourceState } from '../model.js';
 import { openApp, type GlobalOptions } from './context.js';
 import { localTime, table } from './format.js';
-import { inspectInput } from './inspect.js';
+import { inspectSource } from './inspect-source.js';
 import { chooseSources } from './poll.js';
 
 // runSourcesList prints each configured source with its poll state.
@@ -52,9 +52,7 @@ export async function runSourcesCheck(global: GlobalOptions, opts: { json?: bool
     const results = await Promise.all(
       sources.map(async (source) => {
         const started = Date.now();
-        const result = await app.ctx.limiter.run(source.url, () =>
-          inspectInput(source.url, app.ctx.fetchOptions, { encoding: source.encoding, timezone: source.timezone }),
-        );
+        const result = await inspectSource(source, app.ctx);
         return { id: source.id, result, durationMs: Date.now() - started };
       }),
     );
