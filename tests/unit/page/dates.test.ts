@@ -35,6 +35,8 @@ describe('readPageDate reads the dates Korean boards print, in the source zone',
     ['2024년 12월 1일 (일) 17:55:13', '2024-12-01T08:55:13.000Z'],
     ['12.01 17:55', '2024-12-01T08:55:00.000Z'],
     ['2024-12-01T17:55:00+09:00', '2024-12-01T08:55:00.000Z'],
+    ['2024.12.01 5:55 PM', '2024-12-01T08:55:00.000Z'],
+    ['2024년 12월 1일 17시 55분', '2024-12-01T08:55:00.000Z'],
   ])('reads %s with its time', (text, iso) => {
     expect(read(text)).toEqual({ iso, day: null });
   });
