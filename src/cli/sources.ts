@@ -16,6 +16,7 @@ export function runSourcesList(global: GlobalOptions, opts: { json?: boolean }):
         id: source.id,
         name: source.name,
         url: source.url,
+        type: source.type,
         region: source.region,
         tags: source.tags,
         enabled: source.enabled,
