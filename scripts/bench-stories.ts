@@ -105,7 +105,7 @@ function syntheticPolls(n: number): { source: string; xml: string; items: Parsed
 // ingest parses and stores the polls, with or without story detection, timing the two apart.
 async function ingest(dir: string, polls: ReturnType<typeof syntheticPolls>, stories: boolean): Promise<IngestTimes> {
   const store = openStore(path.join(dir, `ingest-${stories ? 'on' : 'off'}.db`));
-  const sources = Array.from({ length: 5 }, (_, i) => ({ id: `s${i}`, name: `s${i}`, url: `https://s${i}.example.kr/rss`, region: null, tags: [], intervalMs: 600_000, encoding: null, timezone: 'Asia/Seoul', enabled: true, priority: 0 }));
+  const sources = Array.from({ length: 5 }, (_, i) => ({ id: `s${i}`, name: `s${i}`, url: `https://s${i}.example.kr/rss`, region: null, tags: [], intervalMs: 600_000, encoding: null, timezone: 'Asia/Seoul', enabled: true, priority: 0, type: 'feed' as const, page: null }));
   store.syncSources(sources);
   const assign = stories ? storyAssigner(store, sources) : undefined;
   let parseMs = 0;

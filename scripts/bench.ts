@@ -6,34 +6,12 @@ import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { keyItems } from '../src/dedupe/item-key.js';
-import { createLimiter } from '../src/fetch/limiter.js';
 import type { SourceConfig } from '../src/model.js';
 import { parseFeed } from '../src/parse/parse-feed.js';
 import { openStore } from '../src/store/open-store.js';
-import { pollPass } from '../src/worker/poll-pass.js';
-import { startOrigin } from '../tests/helpers/origin.js';
+import { rssFeed, sentence } from './bench-data.js';
 import { benchServe } from './bench-serve.js';
 import { benchStories } from './bench-stories.js';
-
-const WORDS = ['강원특별자치도', '지역경제', '활성화', '중소기업', '간담회', '개최', '춘천시', '원주', '강릉', '축제', '투자협약', '일자리', '수출', '소상공인', '반도체', 'AI', '산불', '방역', '도청', '설명회'];
-
-function sentence(seed: number, words: number): string {
-  const out: string[] = [];
-  for (let i = 0; i < words; i++) out.push(WORDS[(seed * 7 + i * 13) % WORDS.length]!);
-  return out.join(' ');
-}
-
-function rssFeed(name: string, count: number, offset = 0): string {
-  const items: string[] = [];
-  for (let i = offset; i < offset + count; i++) {
-    items.push(
-      `<item><title>${name} ${sentence(i, 6)} ${i}</title><link>https://news.example.kr/${name}/articleView.html?idxno=${i}&amp;utm_source=rss</link>` +
-        `<description><![CDATA[<p>${sentence(i + 1, 40)}</p>]]></description><author>기자 ${i % 50}</author>` +
-        `<pubDate>2024-12-01 ${String(i % 24).padStart(2, '0')}:00:00</pubDate></item>`,
-    );
-  }
-  return `<?xml version="1.0" encoding="UTF-8"?><rss version="2.0"><channel><title>${name}</title><link>https://news.example.kr/</link>${items.join('')}</channel></rss>`;
-}
 
 const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 const rate = (n: number, ms: number) => `${Math.round((n / ms) * 1000).toLocaleString('en')}/s`;
@@ -53,7 +31,7 @@ async function benchStore(dir: string): Promise<void> {
   const store = openStore(path.join(dir, 'store.db'));
   const sources: SourceConfig[] = Array.from({ length: 100 }, (_, i) => ({
     id: `s${i}`, name: `source ${i}`, url: `https://news.example.kr/${i}.xml`, region: null, tags: [],
-    intervalMs: 900_000, encoding: null, timezone: 'Asia/Seoul', enabled: true, priority: 0,
+    intervalMs: 900_000, encoding: null, timezone: 'Asia/Seoul', enabled: true, priority: 0, type: 'feed', page: null,
   }));
   store.syncSources(sources);
   const perSource = 1000;
@@ -96,32 +74,18 @@ async function benchStore(dir: string): Promise<void> {
   console.log(`store     database size: ${mb(fs.statSync(path.join(dir, 'store.db')).size)}`);
 }
 
-async function benchPollPass(dir: string): Promise<void> {
-  const count = 200;
-  const body = Buffer.from(rssFeed('poll', 50));
-  const routes = Object.fromEntries(
-    Array.from({ length: count }, (_, i) => [`/feed${i}.xml`, (_req: unknown, res: import('node:http').ServerResponse) => res.writeHead(200, { 'content-type': 'application/rss+xml' }).end(body)]),
-  );
-  const origin = await startOrigin(routes);
-  const store = openStore(path.join(dir, 'poll.db'));
-  const sources: SourceConfig[] = Array.from({ length: count }, (_, i) => ({
-    id: `p${i}`, name: `poll ${i}`, url: origin.at(`/feed${i}.xml`), region: null, tags: [],
-    intervalMs: 900_000, encoding: null, timezone: 'Asia/Seoul', enabled: true, priority: 0,
-  }));
-  store.syncSources(sources);
-  const ctx = {
-    store,
-    fetchOptions: { userAgent: 'regionwire-bench', timeoutMs: 10_000, maxBodyBytes: 10 * 1024 * 1024, maxRedirects: 5 },
-    limiter: createLimiter({ concurrency: 8, perHost: 8 }),
-    maxBackoffMs: 3_600_000,
-  };
-  const t0 = performance.now();
-  const outcomes = await pollPass(sources, ctx);
-  const ms = performance.now() - t0;
-  const failed = outcomes.filter((o) => o.status === 'failed').length;
-  console.log(`poll      pass over ${count} local sources x 50 items: ${(ms / 1000).toFixed(2)} s, ${rate(count * 50, ms)} items, ${failed} failed`);
-  store.close();
-  await origin.close();
+// benchPollPasses runs scripts/bench-poll-pass.ts for feeds, then for page sources, each in a process
+// of its own (its peak RSS is its own), and prints the two lines side by side.
+function benchPollPasses(): void {
+  for (const mode of ['feed', 'page']) {
+    const out = execFileSync(process.execPath, ['--import', 'tsx', path.join(import.meta.dirname, 'bench-poll-pass.ts'), mode], { encoding: 'utf8' });
+    const r = JSON.parse(out.trim().split('\n').pop() ?? '{}') as { sources: number; stored: number; failed: number; seconds: number; peakRssMb: number };
+    const shape = mode === 'feed' ? 'feed sources x 50 items' : 'page sources x 2 pages x 15 items';
+    console.log(
+      `poll      pass over ${r.sources} local ${shape}: ${r.seconds.toFixed(2)} s, ${rate(r.stored, r.seconds * 1000)} items, ` +
+        `${r.failed} failed, peak rss ${Math.round(r.peakRssMb)} MB`,
+    );
+  }
 }
 
 // benchHugeFeed runs scripts/bench-huge-feed.ts in a process of its own (its peak RSS is its own).
@@ -140,7 +104,7 @@ try {
   console.log(`regionwire bench: node ${process.version}, ${os.cpus().length} cores, ${os.cpus()[0]?.model ?? ''}`);
   await benchParse();
   await benchStore(dir);
-  await benchPollPass(dir);
+  benchPollPasses();
   benchHugeFeed();
   await benchServe(dir, (source, i) => ({
     guid: null, url: `https://news.example.kr/${source}/articleView.html?idxno=${i}`, title: `${sentence(i, 6)} ${i}`,

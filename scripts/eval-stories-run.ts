@@ -68,7 +68,7 @@ export async function runStoryEval(dir = EVAL_DIR): Promise<EvalResult> {
   try {
     const sources: SourceConfig[] = [...kinds.values()].map((s) => ({
       id: s.id, name: s.name, url: `${base}/${encodeURIComponent(s.id)}.xml`, region: 'gangwon', tags: [s.kind],
-      intervalMs: 600_000, encoding: null, timezone: 'Asia/Seoul', enabled: true, priority: 0,
+      intervalMs: 600_000, encoding: null, timezone: 'Asia/Seoul', enabled: true, priority: 0, type: 'feed', page: null,
     }));
     store.syncSources(sources);
     const byId = new Map(sources.map((s) => [s.id, s]));

@@ -20,6 +20,10 @@ export interface SourceConfig {
   readonly priority: number;
   /** How to trust the server's certificate; absent = Node's default roots, fully checked. */
   readonly tls?: SourceTls;
+  /** 'feed' (RSS/Atom, the default) or 'page' (an HTML list read with CSS selectors). */
+  readonly type: SourceType;
+  /** How to read a page source; null for feeds. */
+  readonly page: PageConfig | null;
 }
 
 /** A source's `tls:` setting (many .go.kr sites omit the intermediate certificate). */
@@ -28,6 +32,44 @@ export interface SourceTls {
   readonly ca: { readonly file: string; readonly pem: string } | null;
   /** Accept any certificate: discouraged, so every poll of the source carries a warning. */
   readonly insecure: boolean;
+}
+
+export type SourceType = 'feed' | 'page';
+
+/** The item fields a page source can fill; `title` and `link` are required. */
+export type PageFieldName = 'title' | 'link' | 'guid' | 'published' | 'updated' | 'author' | 'summary' | 'categories' | 'image';
+
+/** Where one field of a page item comes from. A plain selector string in YAML is `{ selector }`. */
+export interface PageField {
+  /** CSS selector inside the item element; null means the item element itself. */
+  readonly selector: string | null;
+  /** Read this attribute instead of the text. */
+  readonly attr: string | null;
+  /** Regular expression (source text) applied to the value; group 1 is the result unless `template`. */
+  readonly pattern: string | null;
+  /** Builds the result from `{1}`…`{9}` of `pattern`, e.g. "view.do?seq={1}". */
+  readonly template: string | null;
+  /** Luxon format tokens for dates, e.g. "yyyy-MM-dd"; null reads Korean and ISO dates automatically. */
+  readonly format: string | null;
+  /** Every match as a list (for `categories`); otherwise the first match. */
+  readonly all: boolean;
+}
+
+export interface PageRequest {
+  readonly method: 'GET' | 'POST';
+  /** Sent urlencoded (as the body for POST, as the query for GET); values may hold `{page}`. */
+  readonly form: Readonly<Record<string, string>>;
+  /** Extra request headers, e.g. Referer. */
+  readonly headers: Readonly<Record<string, string>>;
+}
+
+export interface PageConfig {
+  /** CSS selector matching one element per item. */
+  readonly items: string;
+  readonly fields: { readonly title: PageField; readonly link: PageField } & Readonly<Partial<Record<PageFieldName, PageField>>>;
+  /** List pages read per poll; `{page}` in the url or a form value becomes 1…pages. */
+  readonly pages: number;
+  readonly request: PageRequest;
 }
 
 export interface RetentionSettings {
@@ -105,6 +147,8 @@ export type SourceErrorKind =
   | 'redirect'
   | 'not-a-feed'
   | 'parse'
+  /** A page source's selectors or patterns found nothing usable on the page. */
+  | 'selector'
   | 'file'
   /** A bug in regionwire itself, caught so the other sources keep going. */
   | 'internal';
@@ -130,6 +174,14 @@ export interface FetchRequest {
   readonly sourceId?: string;
   /** The source's TLS setting, kept for every redirect hop; absent = default trust. */
   readonly tls?: SourceTls;
+  /** GET when absent. A POST sends `form` as its urlencoded body and never sends validators. */
+  readonly method?: 'GET' | 'POST';
+  /** Form values: the body of a POST, added to the query of a GET. */
+  readonly form?: Readonly<Record<string, string>>;
+  /** Extra request headers (a page source's request.headers, e.g. Referer). */
+  readonly headers?: Readonly<Record<string, string>>;
+  /** What the body should be: it sets Accept and the wording of "this is not one" errors. Default 'feed'. */
+  readonly expect?: 'feed' | 'page';
 }
 
 export interface FetchOptions {
@@ -164,8 +216,8 @@ export interface DecodedBody {
   readonly text: string;
   /** Canonical name of the encoding used, lower-case (e.g. "utf-8", "euc-kr"). */
   readonly encoding: string;
-  /** How it was chosen: 'override' | 'bom' | 'http' | 'xml' | 'detected' | 'default'. */
-  readonly encodingSource: 'override' | 'bom' | 'http' | 'xml' | 'detected' | 'default';
+  /** How it was chosen; 'meta' is an HTML page's <meta charset> or http-equiv Content-Type. */
+  readonly encodingSource: 'override' | 'bom' | 'http' | 'xml' | 'meta' | 'detected' | 'default';
   /** Set when the declared encoding was wrong and another was used, for the poll log. */
   readonly warning: string | null;
 }
@@ -213,6 +265,37 @@ export interface ParsedFeed {
 export type ParseResult =
   | { readonly ok: true; readonly feed: ParsedFeed }
   | { readonly ok: false; readonly error: SourceError };
+
+// ---------------------------------------------------------------- page
+
+export interface PageOptions {
+  /** Address the page was read from (after redirects): base for relative links without <base href>. */
+  readonly url: string;
+  /** Zone for dates written without an offset (the source's timezone). */
+  readonly timezone: string;
+  /** The time of this poll: the year of "12.01", the time a date-only item is first seen. */
+  readonly now: Date;
+  /** Charset the page was decoded with: non-ASCII in link queries is encoded in it, as browsers do. */
+  readonly encoding: string;
+  readonly page: PageConfig;
+}
+
+/** An item read from an HTML list page. */
+export interface PageItem extends ParsedItem {
+  /**
+   * Set when the page gave the publication date without a time: the day ('2024-12-01') in the
+   * source's zone. `published` is then the time first seen if on that day, else the day's start
+   * (page/dates.ts settleDay); the worker settles it again with the time the store first saw it.
+   */
+  readonly publishedDay: string | null;
+}
+
+/** Why a page gave no items; the worker ends paging on 'no-items' or 'alert' after page 1. */
+export type PageFailure = 'no-items' | 'alert' | 'pattern' | 'date' | 'empty-fields';
+
+export type PageResult =
+  | { readonly ok: true; readonly items: readonly PageItem[] }
+  | { readonly ok: false; readonly error: SourceError; readonly reason: PageFailure };
 
 // ---------------------------------------------------------------- dedupe
 
@@ -271,6 +354,13 @@ export interface SourceState {
   /** Since when the feed answers 410 Gone; such a source is not polled until its url changes. */
   readonly goneAt: Date | null;
   readonly itemCount: number;
+}
+
+/** What the store knows of an item key: its dates, or nulls for an item pruned since (a tombstone). */
+export interface SeenItem {
+  readonly published: Date | null;
+  /** When the item was first stored. */
+  readonly fetched: Date | null;
 }
 
 export interface StoredItem {

@@ -6,6 +6,8 @@ import type { FetchOptions, ParsedItem, SourceError, SourceTls } from '../model.
 import { parseFeed } from '../parse/parse-feed.js';
 
 export interface InspectOptions {
+  /** Configured source ids to read with their own settings (feed or page). */
+  readonly source?: readonly string[];
   readonly json?: boolean;
   readonly jsonl?: boolean;
   readonly encoding?: string;
@@ -90,6 +92,16 @@ export function inspectText(r: InspectJson, formatDate: (d: string) => string): 
   for (const item of r.items) {
     const when = item.published ? formatDate(item.published) : '(no date)';
     lines.push(`  - ${when}  ${item.title ?? '(no title)'}`, `      ${item.url ?? '(no link)'}`);
+    // The optional fields, so a page source's selectors can be checked field by field.
+    const extra: [string, string | null][] = [
+      ['guid', item.guid],
+      ['author', item.author],
+      ['summary', item.summary],
+      ['categories', item.categories.length > 0 ? item.categories.join(', ') : null],
+      ['image', item.image],
+      ['updated', item.updated ? formatDate(item.updated) : null],
+    ];
+    for (const [name, value] of extra) if (value !== null) lines.push(`      ${name}: ${value}`);
   }
   return lines.join('\n');
 }

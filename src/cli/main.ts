@@ -33,8 +33,9 @@ program
 
 program
   .command('inspect')
-  .description('fetch and parse feeds without storing them, to show what regionwire sees')
-  .argument('<input...>', 'feed URLs or files')
+  .description('fetch and parse feeds or configured sources without storing them, to show what regionwire sees')
+  .argument('[input...]', 'feed URLs or files')
+  .option('--source <id...>', 'configured sources (feed or page), read with their own settings')
   .option('--json', 'JSON array output')
   .addOption(jsonl)
   .option('--encoding <charset>', 'decode with this charset instead of detecting it')

@@ -4,7 +4,7 @@ import { insecureWarning } from '../fetch/tls-error.js';
 import type { SourceConfig, SourceState } from '../model.js';
 import { openApp, type GlobalOptions } from './context.js';
 import { localTime, table } from './format.js';
-import { inspectInput } from './inspect.js';
+import { inspectSource } from './inspect-source.js';
 import { chooseSources } from './poll.js';
 
 // runSourcesList prints each configured source with its poll state.
@@ -18,6 +18,7 @@ export function runSourcesList(global: GlobalOptions, opts: { json?: boolean }):
         id: source.id,
         name: source.name,
         url: source.url,
+        type: source.type,
         region: source.region,
         tags: source.tags,
         enabled: source.enabled,
@@ -59,14 +60,7 @@ export async function runSourcesCheck(global: GlobalOptions, opts: { json?: bool
     const results = await Promise.all(
       sources.map(async (source) => {
         const started = Date.now();
-        const result = await app.ctx.limiter.run(source.url, () =>
-          inspectInput(source.url, app.ctx.fetchOptions, {
-            encoding: source.encoding,
-            timezone: source.timezone,
-            sourceId: source.id,
-            ...(source.tls ? { tls: source.tls } : {}),
-          }),
-        );
+        const result = await inspectSource(source, app.ctx);
         const warning = [insecureWarning(source.id, source.url, source.tls), result.warning].filter((w) => w !== null).join('; ');
         return { id: source.id, result: { ...result, warning: warning || null }, durationMs: Date.now() - started };
       }),

@@ -128,6 +128,10 @@ function draftFor(kind: ConfigFileKind, error: ErrorObject, data: unknown): Draf
       const bound = error.keyword === 'minimum' ? `too small; the minimum is ${limit}` : `too large; the maximum is ${limit}`;
       return { path, where: 'value', message: `${label}: ${String(value)} is ${bound}` };
     }
+    case 'enum': {
+      const allowed = ((error.params['allowedValues'] as unknown[] | undefined) ?? []).map(String).join(', ');
+      return { path, where: 'value', message: `${label}: ${describeValue(value)} is not allowed; use one of: ${allowed}` };
+    }
     case 'minLength':
       return { path, where: 'value', message: `${label}: must not be empty${hintFor(subschema(schema, path))}` };
     case 'minItems':

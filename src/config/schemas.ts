@@ -12,6 +12,10 @@ export interface SchemaNode {
   readonly properties?: Readonly<Record<string, SchemaNode>>;
   readonly items?: SchemaNode;
   readonly examples?: readonly unknown[];
+  readonly enum?: readonly unknown[];
+  /** Only local references, "#/definitions/<name>". */
+  readonly $ref?: string;
+  readonly definitions?: Readonly<Record<string, SchemaNode>>;
 }
 
 // The schemas ship in config/schema/ so editors can use them too; the code reads the copy
@@ -45,7 +49,20 @@ export function subschema(root: SchemaNode, path: readonly (string | number)[]):
   let node: SchemaNode | undefined = root;
   for (const segment of path) {
     if (!node) return undefined;
+    node = resolveRef(root, node);
     node = typeof segment === 'number' ? node.items : node.properties?.[segment];
   }
-  return node;
+  return node && { ...resolveRef(root, node), ...withoutRef(node) };
+}
+
+// resolveRef follows a local "#/definitions/<name>" reference (the page fields share one definition).
+function resolveRef(root: SchemaNode, node: SchemaNode): SchemaNode {
+  const name = node.$ref?.replace(/^#\/definitions\//, '');
+  return (name !== undefined && root.definitions?.[name]) || node;
+}
+
+// The node's own title and description win over those of the definition it refers to.
+function withoutRef(node: SchemaNode): SchemaNode {
+  const { $ref: _ref, ...own } = node;
+  return own;
 }

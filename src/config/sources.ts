@@ -1,4 +1,5 @@
 import type { Settings, SourceConfig } from '../model.js';
+import { buildPage } from './page.js';
 import { accept, type Reporter } from './report.js';
 import { MIN_INTERVAL_MS, MIN_INTERVAL_WHY } from './settings.js';
 import { buildTls } from './tls.js';
@@ -24,7 +25,7 @@ export function buildSources(
 
   raw.forEach((item: unknown, index) => {
     if (!isMap(item)) return;
-    const at = (key: string) => ['sources', index, key];
+    const at = (...keys: (string | number)[]) => ['sources', index, ...keys];
     const checked = <T>(key: string, result: Checked<T> | null, fallback: T): T => accept(report, at(key), result, fallback);
     const text = (key: string): string | null => (typeof item[key] === 'string' ? (item[key] as string) : null);
 
@@ -44,6 +45,8 @@ export function buildSources(
     const tags = Array.isArray(item['tags']) ? item['tags'].filter((t): t is string => typeof t === 'string') : [];
     const tls = buildTls(item['tls'], (key) => [...at('tls'), key], report, configDir);
 
+    const { type, page } = buildPage(item, url ?? '', at, report);
+
     sources.push({
       id,
       name: text('name') ?? '',
@@ -60,6 +63,8 @@ export function buildSources(
       enabled: typeof item['enabled'] === 'boolean' ? item['enabled'] : true,
       priority: Number.isInteger(item['priority']) ? (item['priority'] as number) : 0,
       ...(tls ? { tls } : {}),
+      type,
+      page,
     });
   });
   return sources;

@@ -4,7 +4,7 @@ import iconv from 'iconv-lite';
 import type { DecodedBody } from '../model.js';
 import { resolveCharset, type Charset } from './charset-names.js';
 import { detectCharset, HIGH_CONFIDENCE } from './detect-charset.js';
-import { charsetParameter, readXmlDeclaration, sniffBom } from './sniff-bytes.js';
+import { charsetParameter, readMetaCharset, readXmlDeclaration, sniffBom } from './sniff-bytes.js';
 
 export interface DecodeOptions {
   /** Content-Type header of the response, if any. */
@@ -25,6 +25,8 @@ const UTF8 = resolveCharset('utf-8') as Charset;
 //  3. http      – `charset=` on Content-Type. A bare `text/xml` is NOT us-ascii: RFC 3023 said so, but
 //                 RFC 7303 §3.2 dropped that default, and feedparser and browsers ignore it; fall through.
 //  4. xml       – `<?xml … encoding="…"?>`, or UTF-16/32 without BOM recognised from `<` (XML 1.0 App. F).
+//     meta      – else an HTML page's `<meta charset>` or http-equiv Content-Type (WHATWG prescan); many
+//                 EUC-KR boards declare their charset only there.
 //  5. detected  – chardet (plus a Hangul check), only when nothing is declared and the bytes are not UTF-8.
 //  6. default   – UTF-8.
 // A declaration at 3 or 4 is checked against the bytes: a legacy charset over valid non-ASCII UTF-8 is
@@ -59,6 +61,11 @@ export function decodeFeed(body: Buffer, opts: DecodeOptions): DecodedBody {
     const charset = resolveCharset(declaration.label);
     if (charset) return declared(body, charset, 'xml', null, warnings);
     warnings.push(unknownMessage(declaration.label, 'the XML declaration'));
+  } else {
+    const meta = readMetaCharset(body);
+    // WHATWG: a <meta> naming UTF-16 means UTF-8, since the prescan could read it as ASCII.
+    const charset = meta === null ? null : /^utf-16/i.test(meta) ? UTF8 : resolveCharset(meta);
+    if (charset) return declared(body, charset, 'meta', null, warnings);
   }
 
   return undeclared(body, warnings);

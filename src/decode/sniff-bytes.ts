@@ -1,4 +1,5 @@
-// Reading the charset the bytes declare about themselves: byte order mark and XML declaration.
+// Reading the charset the bytes declare about themselves: byte order mark, XML declaration, HTML <meta>.
+import { ResultType, Sniffer } from 'encoding-sniffer/sniffer';
 import { resolveCharset, type Charset } from './charset-names.js';
 
 export interface Bom {
@@ -54,4 +55,13 @@ export function charsetParameter(contentType: string | null): string | null {
   const match = /;\s*charset\s*=\s*(?:"([^"]*)"|([^;\s]*))/i.exec(contentType);
   const value = match?.[1] ?? match?.[2] ?? '';
   return value.trim() === '' ? null : value.trim();
+}
+
+// readMetaCharset finds <meta charset="…"> or <meta http-equiv="Content-Type" content="…; charset=…">
+// in the first 1024 bytes with the WHATWG prescan (encoding-sniffer, which cheerio uses too): it
+// skips comments and other tags' attributes, as browsers do. Returns the label or null.
+export function readMetaCharset(body: Buffer): string | null {
+  const sniffer = new Sniffer({ maxBytes: 1024 });
+  sniffer.write(body.subarray(0, 1024));
+  return sniffer.resultType === ResultType.META_TAG ? sniffer.encoding : null;
 }

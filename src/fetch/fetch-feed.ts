@@ -8,6 +8,7 @@ import { networkError, timeoutError } from './network-error.js';
 import { fetchLocalFile } from './read-file.js';
 import { BodyTooLargeError, dropBody, readBody, UnsupportedEncodingError } from './read-body.js';
 import { parseUrl, RedirectChain, REDIRECT_STATUSES } from './redirects.js';
+import { afterRedirect, requestParts } from './request-parts.js';
 import { notAFeedError } from './sniff.js';
 import { startDeadline } from './stall-clock.js';
 
@@ -15,9 +16,6 @@ export interface FetchFeedOptions extends FetchOptions {
   /** undici dispatcher to send through, which then also decides TLS trust; default: the Agent for `req.tls`. */
   readonly dispatcher?: Dispatcher;
 }
-
-const ACCEPT =
-  'application/rss+xml, application/atom+xml, application/rdf+xml, application/xml;q=0.9, text/xml;q=0.9, */*;q=0.8';
 
 interface Exchange {
   readonly req: FetchRequest;
@@ -40,7 +38,8 @@ function isHttpUrl(url: string): boolean {
   return protocol === 'http:' || protocol === 'https:';
 }
 
-// fetchFeed downloads a feed and never throws: every failure comes back as { status: 'failed' }.
+// fetchFeed downloads a feed or a page source's list and never throws: every failure comes back as
+// { status: 'failed' }.
 export async function fetchFeed(req: FetchRequest, opts: FetchFeedOptions): Promise<FetchResult> {
   if (!isHttpUrl(req.url)) return fetchLocalFile(req, opts);
   const controller = new AbortController();
@@ -63,39 +62,34 @@ export async function fetchFeed(req: FetchRequest, opts: FetchFeedOptions): Prom
 // exchange follows redirects itself (undici's request does not), so it can count hops, spot loops,
 // refuse odd schemes and see 301s.
 async function exchange(x: Exchange): Promise<FetchResult> {
-  const { req, opts } = x;
-  const headers: Record<string, string> = {
-    'user-agent': opts.userAgent,
-    accept: ACCEPT,
-    'accept-encoding': 'gzip, deflate, br',
-  };
+  const { opts } = x;
   // Validators go to every hop: they describe the feed, wherever it now lives (RFC 9110 §13.1).
-  if (req.etag !== null) headers['if-none-match'] = req.etag;
-  if (req.lastModified !== null) headers['if-modified-since'] = req.lastModified;
-
-  let url = new URL(req.url);
+  let parts = requestParts(x.req, opts);
+  let url = parts.url;
   const chain = new RedirectChain(url, opts.maxRedirects);
   // Chosen once: every hop, to whatever host, trusts what the source trusts.
-  const dispatcher = opts.dispatcher ?? agentFor(req.tls);
+  const dispatcher = opts.dispatcher ?? agentFor(x.req.tls);
   for (;;) {
     const movedTo = chain.movedTo(url);
     let res: Dispatcher.ResponseData;
     try {
       res = await request(url, {
-        method: 'GET',
-        headers,
+        method: parts.method,
+        headers: parts.headers,
+        body: parts.body,
         signal: x.signal,
         dispatcher,
         headersTimeout: opts.timeoutMs,
         bodyTimeout: opts.timeoutMs,
       });
     } catch (err) {
-      return failed(networkError(err, url.href, opts.timeoutMs, x.timedOut(), req), movedTo);
+      return failed(networkError(err, url.href, opts.timeoutMs, x.timedOut(), x.req), movedTo);
     }
     if (!REDIRECT_STATUSES.has(res.statusCode)) return finish(x, url.href, res, movedTo);
     await discard(res.body);
     const next = chain.follow(res.statusCode, header(res.headers, 'location'), url);
     if (!(next instanceof URL)) return failed(next);
+    parts = afterRedirect(parts, res.statusCode, next);
     url = next;
   }
 }
@@ -133,7 +127,7 @@ async function finish(x: Exchange, url: string, res: Dispatcher.ResponseData, mo
   } catch (err) {
     return failed(bodyError(err, url, x), movedTo);
   }
-  const notAFeed = notAFeedError(body, url);
+  const notAFeed = notAFeedError(body, url, req.expect ?? 'feed');
   if (notAFeed) return failed(notAFeed, movedTo);
   return {
     status: 'ok',

@@ -58,7 +58,7 @@ export async function fetchLocalFile(req: FetchRequest, opts: FetchOptions): Pro
     if (info.size > opts.maxBodyBytes) return failed(tooLarge(path, opts.maxBodyBytes));
     // The file may grow between stat and read, so the cap is enforced while reading as well.
     const body = await readBody(createReadStream(path), null, opts.maxBodyBytes);
-    const notAFeed = notAFeedError(body, path);
+    const notAFeed = notAFeedError(body, path, req.expect ?? 'feed');
     if (notAFeed) return failed(notAFeed);
     return { status: 'ok', httpStatus: null, body, contentType: null, ...common };
   } catch (err) {

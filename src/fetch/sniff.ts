@@ -18,15 +18,18 @@ export function looksLikeMarkup(body: Buffer): boolean {
   return false;
 }
 
-// notAFeedError explains an empty or non-markup body, or returns null when the body may be a feed.
-export function notAFeedError(body: Buffer, from: string): SourceError | null {
+// notAFeedError explains an empty or non-markup body, or returns null when the body may be a feed
+// (or, for a page source, an HTML page).
+export function notAFeedError(body: Buffer, from: string, expect: 'feed' | 'page' = 'feed'): SourceError | null {
+  const what = expect === 'feed' ? 'feed' : 'page';
   if (body.length === 0) {
-    return { kind: 'not-a-feed', message: `fetch: empty response from ${from} — there is no feed there; check the URL in sources.yaml` };
+    return { kind: 'not-a-feed', message: `fetch: empty response from ${from} — there is no ${what} there; check the URL in sources.yaml` };
   }
   if (looksLikeMarkup(body)) return null;
   const start = body.subarray(0, 40).toString('latin1').replace(/[^\x20-\x7e]+/g, ' ').trim();
+  const wanted = expect === 'feed' ? 'XML (it starts "%s") — not an RSS/Atom feed' : 'HTML (it starts "%s") — not a list page';
   return {
     kind: 'not-a-feed',
-    message: `fetch: ${from} sent something that is not XML (it starts "${start}") — not an RSS/Atom feed; check the URL in sources.yaml`,
+    message: `fetch: ${from} sent something that is not ${wanted.replace('%s', start)}; check the URL in sources.yaml`,
   };
 }

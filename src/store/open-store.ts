@@ -8,6 +8,7 @@ import type {
   ItemQuery,
   KeyedItem,
   RetentionSettings,
+  SeenItem,
   SaveCounts,
   SourceConfig,
   SourceState,
@@ -21,6 +22,7 @@ import { itemRepo } from './items.js';
 import { migrate } from './migrations.js';
 import { pollRepo, type PollLogEntry, type SavePollInput } from './polls.js';
 import { retentionRepo, type PruneResult } from './retention.js';
+import { seenItemsReader } from './seen-items.js';
 import { sourceRepo } from './sources.js';
 import { statsReader, type StoreStats } from './stats.js';
 import { storyRepo } from './stories.js';
@@ -44,6 +46,8 @@ export interface Store {
   saveItems(source: string, items: readonly (KeyedItem | ClassifiedItem)[], now: Date, assign?: StoryAssigner): SaveCounts;
   /** Deletes items older than `days` or past the newest `itemsPerSource` of their source, leaving tombstones. */
   pruneItems(retention: RetentionSettings, now?: Date): PruneResult;
+  /** The given keys of a source's items that are stored or were pruned (tombstoned), with their dates. */
+  seenItems(source: string, keys: readonly string[]): Map<string, SeenItem>;
   /** Newest first; `topic` keeps the items of one topic; each item lists its topic ids. */
   queryItems(q: ItemQuery): StoredItem[];
   /** Every item, newest first, read lazily; do not write to the store while iterating. */
@@ -105,6 +109,7 @@ export function openStore(file: string): Store {
     savePoll: polls.savePoll,
     saveItems: polls.saveItems,
     pollLog: polls.pollLog,
+    ...seenItemsReader(db),
     queryItems: items.queryItems,
     scanItems: items.scanItems,
     reclassifyAll: topics.reclassifyAll,

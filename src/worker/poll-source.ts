@@ -1,8 +1,5 @@
-// pollSource runs one source through the pipeline: fetch → decode → parse → dedupe → classify → store.
+// pollSource runs one source through the pipeline: fetch → decode → parse | page → dedupe → classify → store.
 import { classifyItem } from '../classify/classify-item.js';
-import { decodeFeed } from '../decode/decode-feed.js';
-import { keyItems } from '../dedupe/item-key.js';
-import { fetchFeed } from '../fetch/fetch-feed.js';
 import type { Limiter } from '../fetch/limiter.js';
 import { insecureWarning } from '../fetch/tls-error.js';
 import type {
@@ -17,10 +14,11 @@ import type {
   StoryAssigner,
   TopicConfig,
 } from '../model.js';
-import { parseFeed } from '../parse/parse-feed.js';
 import type { SavePollInput, Store } from '../store/open-store.js';
 import { addCounts, NO_ITEMS } from '../store/polls.js';
 import { nextPollAt } from './next-poll.js';
+import { readFeed, type ReadContext } from './read-feed.js';
+import { readPages } from './read-pages.js';
 
 /**
  * A poll with more items than this is stored in transactions of this many, the event loop free in
@@ -49,13 +47,6 @@ export async function pollSource(source: SourceConfig, ctx: PollContext): Promis
   const now = ctx.now ?? (() => new Date());
   const startedAt = now();
   const state = ctx.store.sourceState(source.id);
-  const request = {
-    url: source.url,
-    etag: state?.etag ?? null,
-    lastModified: state?.lastModified ?? null,
-    sourceId: source.id,
-    ...(source.tls ? { tls: source.tls } : {}),
-  };
   // Said at every poll, failed ones too, so it cannot be forgotten in the poll log.
   const tlsWarning = insecureWarning(source.id, source.url, source.tls);
   const elapsed = () => now().getTime() - startedAt.getTime();
@@ -87,22 +78,18 @@ export async function pollSource(source: SourceConfig, ctx: PollContext): Promis
   };
 
   try {
-    const fetched = await ctx.limiter.run(source.url, () => fetchFeed(request, ctx.fetchOptions));
-    if (ctx.signal?.aborted) return shutDown(source, ABANDONED, elapsed());
-    permanentRedirect = fetched.permanentRedirect;
-    if (fetched.status === 'failed') return fail(fetched.error);
-    if (fetched.status === 'not-modified') {
-      save({ status: 'not-modified', etag: fetched.etag, lastModified: fetched.lastModified, warning: tlsWarning });
+    const reader: ReadContext = { ...ctx, now: startedAt };
+    const read = source.type === 'page' ? await readPages(source, state, reader) : await readFeed(source, state, reader);
+    if (read.status === 'aborted' || ctx.signal?.aborted) return shutDown(source, ABANDONED, elapsed());
+    permanentRedirect = read.permanentRedirect;
+    if (read.status === 'failed') return fail(read.error);
+    if (read.status === 'not-modified') {
+      save({ status: 'not-modified', etag: read.etag, lastModified: read.lastModified, warning: tlsWarning });
       return { status: 'not-modified', source: source.id, warning: tlsWarning, permanentRedirect, durationMs: elapsed() };
     }
 
-    const decoded = decodeFeed(fetched.body, { contentType: fetched.contentType, override: source.encoding });
-    const parsed = await parseFeed(decoded.text, { url: fetched.finalUrl, timezone: source.timezone, now: now() });
-    if (ctx.signal?.aborted) return shutDown(source, ABANDONED, elapsed());
-    if (!parsed.ok) return fail(parsed.error);
-
-    const warning = [tlsWarning, decoded.warning].filter((w) => w !== null).join('; ') || null;
-    const items = classified(keyItems(parsed.feed.items), source, ctx.topics);
+    const warning = [tlsWarning, read.warning].filter((w) => w !== null).join('; ') || null;
+    const items = classified(read.items, source, ctx.topics);
     const early = await saveEarlyChunks(source, items, ctx, now);
     if (early.stopped) return shutDown(source, stoppedBetweenChunks(early.stored, items.length), elapsed());
     const counts = save({
@@ -110,17 +97,17 @@ export async function pollSource(source: SourceConfig, ctx: PollContext): Promis
       items: items.slice(early.stored),
       ...(early.stored > 0 ? { priorCounts: early.counts } : {}),
       ...(ctx.assignStory ? { assignStory: ctx.assignStory } : {}),
-      etag: fetched.etag,
-      lastModified: fetched.lastModified,
-      httpStatus: fetched.httpStatus,
-      encoding: decoded.encoding,
+      etag: read.etag,
+      lastModified: read.lastModified,
+      httpStatus: read.httpStatus,
+      encoding: read.encoding,
       warning,
     });
     return {
       status: 'updated',
       source: source.id,
       counts,
-      encoding: decoded.encoding,
+      encoding: read.encoding,
       warning,
       permanentRedirect,
       durationMs: elapsed(),

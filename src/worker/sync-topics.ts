@@ -34,5 +34,5 @@ export function reclassifyIfChanged(
 }
 
 function removedSource(id: string): SourceConfig {
-  return { id, name: id, url: '', region: null, tags: [], intervalMs: 0, encoding: null, timezone: 'UTC', enabled: false, priority: 0 };
+  return { id, name: id, url: '', region: null, tags: [], intervalMs: 0, encoding: null, timezone: 'UTC', enabled: false, priority: 0, type: 'feed', page: null };
 }

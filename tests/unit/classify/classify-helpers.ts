@@ -29,6 +29,8 @@ export function source(id = 'kado-all', fields: Partial<SourceConfig> = {}): Sou
     timezone: 'Asia/Seoul',
     enabled: true,
     priority: 0,
+    type: 'feed',
+    page: null,
     ...fields,
   };
 }

@@ -147,7 +147,7 @@ describe('config errors name the file, line and column, and say what is expected
   it('reports a missing required key at the entry that lacks it', () => {
     const issue = onlyIssue(configDir(sources(...KADO, '  - id: b', '    name: 나')));
     expect([issue.line, issue.column]).toEqual([5, 5]);
-    expect(issue.message).toBe('sources[1]: missing required key "url" (feed address)');
+    expect(issue.message).toBe('sources[1]: missing required key "url" (feed or page address)');
   });
 
   it('reports a misspelt required key once, as unknown with "did you mean"', () => {
@@ -228,7 +228,7 @@ describe('config errors name the file, line and column, and say what is expected
     ]);
     expect(issues.slice(-2).map((i) => i.message).sort()).toEqual([
       'sources[2]: missing required key "id" (source id)',
-      'sources[2]: missing required key "url" (feed address)',
+      'sources[2]: missing required key "url" (feed or page address)',
     ]);
   });
 });

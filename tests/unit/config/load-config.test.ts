@@ -21,6 +21,8 @@ describe('loadConfig', () => {
         timezone: 'Asia/Seoul',
         enabled: true,
         priority: 0,
+        type: 'feed',
+        page: null,
       },
     ]);
   });
@@ -100,6 +102,8 @@ describe('loadConfig', () => {
       timezone: 'Asia/Tokyo',
       enabled: false,
       priority: -2,
+      type: 'feed',
+      page: null,
     });
   });
 

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { defaultSettings, loadConfig } from '../../../src/config/load-config.js';
+import { readPage } from '../../../src/page/read-page.js';
 
 const CONFIG = path.join(import.meta.dirname, '..', '..', '..', 'config');
 
@@ -43,8 +44,37 @@ describe('shipped config/', () => {
     expect(enabled.length).toBeGreaterThanOrEqual(12);
     expect(enabled.map((s) => s.region)).toEqual(expect.arrayContaining(['gangwon', 'national']));
     expect(enabled.map((s) => s.url)).toEqual(
-      expect.arrayContaining(['https://www.kado.net/rss/allArticle.xml', 'https://www.korea.kr/rss/pressrelease.xml']),
+      expect.arrayContaining(['https://www.kado.net/rss/allArticle.xml', 'https://www.korea.kr/briefing/pressReleaseList.do?pageIndex={page}']),
     );
+  });
+
+  it('reads the province, korea.kr and at least three 시군 boards as page sources, none of the dead korea.kr feeds', () => {
+    const pages = config.sources.filter((s) => s.type === 'page' && s.enabled);
+    expect(pages.map((s) => s.id)).toEqual(expect.arrayContaining(['gwd-pressrelease', 'korea-kr-press']));
+    expect(pages.filter((s) => s.tags.includes('city')).length).toBeGreaterThanOrEqual(3);
+    expect(config.sources.find((s) => s.id === 'g1-news')).toMatchObject({ type: 'page', enabled: false });
+    expect(config.sources.filter((s) => s.url.includes('korea.kr/rss/'))).toEqual([]);
+  });
+
+  it.each([
+    ['gwd-pressrelease', 'gwd-press-1.html', 'https://state.gwd.go.kr/portal/briefing/pressRelease?seq=8310'],
+    ['gangneung-news', 'gangneung-press-1.html', 'https://www.gn.go.kr/www/selectBbsNttView.do?key=277&bbsNo=23&nttNo=203381'],
+  ])('reads the in-house fixture modelled on its board with the shipped selectors of %s', (id, file, firstUrl) => {
+    const source = config.sources.find((s) => s.id === id)!;
+    const html = fs.readFileSync(path.join(CONFIG, '..', 'tests', 'fixtures', 'pages', file), 'utf8');
+    const result = readPage(html, { url: source.url, timezone: source.timezone, now: new Date('2024-12-03T00:00:00Z'), encoding: 'utf-8', page: source.page! });
+    expect(result.ok && result.items.length).toBe(file.startsWith('gwd') ? 5 : 4);
+    expect(result.ok && result.items[0]).toMatchObject({ url: firstUrl, author: expect.any(String), published: expect.any(Date) });
+  });
+
+  it('cites, in a comment above each page source, the public code its selectors come from', () => {
+    const text = fs.readFileSync(path.join(CONFIG, 'sources.yaml'), 'utf8');
+    for (const source of config.sources.filter((s) => s.type === 'page')) {
+      const at = text.indexOf(`  - id: ${source.id}\n`);
+      const comment = text.slice(text.lastIndexOf('\n\n', at), at);
+      expect(comment, source.id).toMatch(/^\n\n\s+# /);
+      expect(comment, source.id).toMatch(/public|keeper0301\/government-information|no public code/i);
+    }
   });
 
   it('writes every setting with its default', () => {

@@ -36,8 +36,8 @@ describe('README.md', () => {
   });
 
   it('lists the shipped sources of config/sources.yaml, in order, in one table', () => {
-    const rows = tableWith(['id', 'name', 'kind', 'enabled', 'note']);
-    const shipped = config.sources.map((s) => [s.id, s.name, 'kind' in s ? String(s.kind) : 'feed', s.enabled ? 'yes' : 'no']);
+    const rows = tableWith(['id', 'name', 'type', 'enabled', 'note']);
+    const shipped = config.sources.map((s) => [s.id, s.name, s.type, s.enabled ? 'yes' : 'no']);
     expect(rows.map((row) => row.slice(0, 4))).toEqual(shipped);
     expect(rows.every((row) => (row[4] ?? '') !== '')).toBe(true);
     const counted = /ships (\d+) .*?, (\d+) of them enabled/s.exec(README);

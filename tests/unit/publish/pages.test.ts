@@ -49,7 +49,7 @@ describe('topic and sources pages', () => {
     const html = buildSourcesPage(
       [
         {
-          config: { id: 'kado', name: '강원도민일보', url: 'https://kado.net/rss', region: null, tags: [], intervalMs: 900_000, encoding: null, timezone: 'Asia/Seoul', enabled: true, priority: 0 },
+          config: { id: 'kado', name: '강원도민일보', url: 'https://kado.net/rss', region: null, tags: [], intervalMs: 900_000, encoding: null, timezone: 'Asia/Seoul', enabled: true, priority: 0, type: 'feed', page: null },
           state: { id: 'kado', etag: null, lastModified: null, lastPollAt: null, lastSuccessAt: new Date('2024-12-01T00:00:00Z'), consecutiveFailures: 2, lastError: { kind: 'http-status', message: 'HTTP 500 <oops>' }, nextPollAt: null, permanentRedirect: null, goneAt: null, itemCount: 7 },
         },
       ],
@@ -61,7 +61,7 @@ describe('topic and sources pages', () => {
   });
 
   it('flags a source whose certificate is not checked (tls.insecure), and only that one', () => {
-    const config = { id: 'gwd', name: '강원도청', url: 'https://state.gwd.go.kr/rss', region: null, tags: [], intervalMs: 900_000, encoding: null, timezone: 'Asia/Seoul', enabled: true, priority: 0 };
+    const config = { id: 'gwd', name: '강원도청', url: 'https://state.gwd.go.kr/rss', region: null, tags: [], intervalMs: 900_000, encoding: null, timezone: 'Asia/Seoul', enabled: true, priority: 0, type: 'feed' as const, page: null };
     const html = buildSourcesPage(
       [
         { config: { ...config, tls: { ca: null, insecure: true } }, state: null },

@@ -15,7 +15,7 @@ export const NOW = new Date('2024-12-03T00:00:00.000Z');
 
 // source is an enabled SourceConfig polled every `intervalMs`.
 export function source(id: string, intervalMs = 15 * 60_000): SourceConfig {
-  return { id, name: `${id} 신문`, url: `https://${id}.example.kr/rss`, region: 'gangwon', tags: [], intervalMs, encoding: null, timezone: 'Asia/Seoul', enabled: true, priority: 0 };
+  return { id, name: `${id} 신문`, url: `https://${id}.example.kr/rss`, region: 'gangwon', tags: [], intervalMs, encoding: null, timezone: 'Asia/Seoul', enabled: true, priority: 0, type: 'feed', page: null };
 }
 
 // everything is a topic whose empty rules match every item.

@@ -42,6 +42,8 @@ export function source(id: string, fields: Partial<SourceConfig> = {}): SourceCo
     timezone: 'Asia/Seoul',
     enabled: true,
     priority: 0,
+    type: 'feed',
+    page: null,
     ...fields,
   };
 }
