@@ -24,6 +24,23 @@ export interface SourceConfig {
   readonly type: SourceType;
   /** How to read a page source; null for feeds. */
   readonly page: PageConfig | null;
+  /** Fetch each new item's own page for its full text (`detail:`); absent or null = the list's text only. */
+  readonly detail?: DetailConfig | null;
+}
+
+/** A source's `detail:` setting; `detail: true` is every field at its default. */
+export interface DetailConfig {
+  /** CSS selector of the article body; null = automatic extraction (Readability). */
+  readonly content: string | null;
+  /** CSS selectors dropped from the body before use. */
+  readonly remove: readonly string[];
+  /** Page-source field syntax; overrides the list's value when it reads one. */
+  readonly published: PageField | null;
+  readonly author: PageField | null;
+  /** The links of files whose text is read; null = none. */
+  readonly attachments: AttachmentLinkRule | null;
+  /** Detail pages fetched per poll at most (default 30); the rest wait for the next poll. */
+  readonly maxPerPoll: number;
 }
 
 /** A source's `tls:` setting (many .go.kr sites omit the intermediate certificate). */
