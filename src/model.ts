@@ -398,6 +398,8 @@ export interface StoredItem {
   readonly topics: readonly string[];
   /** The story (stories.id) the item is a version of; null if never assigned. */
   readonly story: number | null;
+  /** Files linked from the item's page (sources with `detail:`), in page order; absent when not asked for. */
+  readonly attachments?: readonly ItemAttachment[];
 }
 
 export interface ItemQuery {
@@ -513,6 +515,60 @@ export type AttachmentText =
       readonly mediaType: string | null;
       readonly error: AttachmentError;
     };
+
+/** One attachment of an item as stored and shown (`attachments` table, API, feeds). */
+export interface ItemAttachment {
+  readonly url: string;
+  readonly name: string;
+  /** From the bytes (application/x-hwp, application/hwp+zip, application/pdf); null when unknown or not downloaded. */
+  readonly mediaType: string | null;
+  /** Bytes downloaded; null when the download failed. */
+  readonly size: number | null;
+  /** Characters of text read; null when none could be read. */
+  readonly textLength: number | null;
+  /** Why there is no text (a message starting with the stage name); null when read. */
+  readonly error: string | null;
+}
+
+/** An attachment with its text, as the worker hands it to the store. */
+export interface ReadAttachment extends ItemAttachment {
+  readonly text: string | null;
+}
+
+/** What fetching an item's own page gave, carried on the item to the store. */
+export interface ItemDetail {
+  /** 'ok' read (or unchanged since: 304), 'failed' not read this time, 'pending' over max_per_poll, not tried yet. */
+  readonly status: 'ok' | 'failed' | 'pending';
+  /** Failed tries in a row for this version of the item (a new version starts again at 0). */
+  readonly tries: number;
+  readonly error: string | null;
+  /** The detail page's validators, for a conditional GET when it is fetched again. */
+  readonly etag: string | null;
+  readonly lastModified: string | null;
+  /** The extracted body as sanitised HTML; null when not read. */
+  readonly body: string | null;
+  /** The body and every attachment's text as paragraphs: what search, topics and stories read. */
+  readonly fullContent: string | null;
+  readonly attachments: readonly ReadAttachment[];
+}
+
+/** A keyed item whose source has `detail:`; content/author/published already hold the page's values. */
+export interface DetailedItem extends KeyedItem {
+  readonly detail: ItemDetail;
+}
+
+/** What the store knows of an item's detail page, so the worker can pick what to fetch. */
+export interface DetailState {
+  readonly itemId: number;
+  readonly contentHash: string;
+  /** Null when the item was stored before its source had `detail:` (never fetched, never due). */
+  readonly status: ItemDetail['status'] | null;
+  readonly tries: number;
+  readonly etag: string | null;
+  readonly lastModified: string | null;
+  readonly body: string | null;
+  readonly attachments: readonly ReadAttachment[];
+}
 
 // ---------------------------------------------------------------- stories
 
