@@ -197,8 +197,9 @@ export interface FetchRequest {
   readonly form?: Readonly<Record<string, string>>;
   /** Extra request headers (a page source's request.headers, e.g. Referer). */
   readonly headers?: Readonly<Record<string, string>>;
-  /** What the body should be: it sets Accept and the wording of "this is not one" errors. Default 'feed'. */
-  readonly expect?: 'feed' | 'page';
+  /** What the body should be: it sets Accept and the wording of "this is not one" errors. Default 'feed'.
+   * 'file' (an attachment) takes any bytes: the detail stage tells formats apart. */
+  readonly expect?: 'feed' | 'page' | 'file';
 }
 
 export interface FetchOptions {
