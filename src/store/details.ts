@@ -1,6 +1,6 @@
 // Full text (issue 10): each item's detail-page state and its attachments, written with the poll.
 import type Database from 'better-sqlite3';
-import type { DetailState, ItemAttachment, ItemDetail, ReadAttachment } from '../model.js';
+import type { DetailState, ItemAttachment, ItemDetail, ReadAttachment, StoredItem } from '../model.js';
 import { iso } from './time.js';
 
 export interface DetailRepo {
@@ -10,6 +10,8 @@ export interface DetailRepo {
   detailStates(source: string, keys: readonly string[]): Map<string, DetailState>;
   /** The attachments of these items, in page order, without their text (API, feeds). */
   attachmentsOf(itemIds: readonly number[]): Map<number, ItemAttachment[]>;
+  /** The items with their `attachments` filled in (an empty list for items without any). */
+  withAttachments<T extends StoredItem>(items: readonly T[]): T[];
 }
 
 interface AttachmentRow {
@@ -68,6 +70,13 @@ export function detailRepo(db: Database.Database): DetailRepo {
     return out;
   };
 
+  const attachmentsOf = (itemIds: readonly number[]): Map<number, ItemAttachment[]> => {
+    if (itemIds.length === 0) return new Map();
+    const out = new Map<number, ItemAttachment[]>();
+    for (const [id, list] of grouped(listed, itemIds)) out.set(id, list.map(({ text: _text, ...rest }) => rest));
+    return out;
+  };
+
   return {
     writeDetail(itemId, detail, now) {
       // A failed try keeps the body and attachments an earlier try read; a pending item has none yet.
@@ -109,11 +118,10 @@ export function detailRepo(db: Database.Database): DetailRepo {
       );
     },
 
-    attachmentsOf(itemIds) {
-      if (itemIds.length === 0) return new Map();
-      const out = new Map<number, ItemAttachment[]>();
-      for (const [id, list] of grouped(listed, itemIds)) out.set(id, list.map(({ text: _text, ...rest }) => rest));
-      return out;
+    attachmentsOf,
+    withAttachments(items) {
+      const found = attachmentsOf(items.map((item) => item.id));
+      return items.map((item) => ({ ...item, attachments: found.get(item.id) ?? [] }));
     },
   };
 }

@@ -53,6 +53,8 @@ export interface Store {
   detailStates: DetailRepo['detailStates'];
   /** The attachments of these items, in page order, without their text. */
   attachmentsOf: DetailRepo['attachmentsOf'];
+  /** The items with their attachments (for JSON and feeds); queryItems leaves them out to stay fast. */
+  withAttachments: DetailRepo['withAttachments'];
   /** Newest first; `topic` keeps the items of one topic; each item lists its topic ids. */
   queryItems(q: ItemQuery): StoredItem[];
   /** Every item, newest first, read lazily; do not write to the store while iterating. */
@@ -118,6 +120,7 @@ export function openStore(file: string): Store {
     ...seenItemsReader(db),
     detailStates: details.detailStates,
     attachmentsOf: details.attachmentsOf,
+    withAttachments: details.withAttachments,
     queryItems: items.queryItems,
     scanItems: items.scanItems,
     reclassifyAll: topics.reclassifyAll,
