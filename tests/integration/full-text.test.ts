@@ -8,11 +8,14 @@ import { openApp, type App } from '../../src/cli/context.js';
 import type { PollOutcome, StoredItem } from '../../src/model.js';
 import { pollPass } from '../../src/worker/poll-pass.js';
 import { HWPX_TEXT, PDF_TEXT, SEED_TITLE, STUB_BODY, startDetailOrigin, type DetailOrigin } from '../helpers/detail-origin.js';
+import { runCli } from '../helpers/cli.js';
 import { RELEASE_PARAGRAPHS } from '../helpers/korean-text.js';
 import { removeTempDirs, tempDir, writeConfig } from '../helpers/temp.js';
 
 let site: DetailOrigin;
 let app: App;
+let config: string;
+let db: string;
 let first: Map<string, PollOutcome>;
 let second: Map<string, PollOutcome>;
 
@@ -29,8 +32,9 @@ const file = (seq: number) => site.count(`/cmm/fms/FileDown.do?atchFileId=${seq}
 
 beforeAll(async () => {
   site = await startDetailOrigin();
-  const config = writeConfig({ 'sources.yaml': site.sourcesYaml, 'settings.yaml': 'settings:\n  max_body_size: 200KB\n' });
-  app = openApp({ config, db: path.join(tempDir(), 'regionwire.db') });
+  config = writeConfig({ 'sources.yaml': site.sourcesYaml, 'settings.yaml': 'settings:\n  max_body_size: 200KB\n' });
+  db = path.join(tempDir(), 'regionwire.db');
+  app = openApp({ config, db });
   first = await poll();
   second = await poll();
 });
@@ -101,6 +105,25 @@ describe('full text of board items with attachments', () => {
     expect(attachments(item)).toEqual([]);
     expect(first.get('gwd-press')).toMatchObject({ status: 'updated', warning: expect.stringMatching(/404.*tried again at the next poll/) });
   });
+});
+
+describe('items --json', () => {
+  it('finds the release by a word of its HWP and shows its content and attachments', async () => {
+    const run = await runCli(['--config', config, '--db', db, 'items', '--search', '판로', '--source', 'gwd-press', '--json']);
+    expect(run.stderr).toBe('');
+    const [item] = JSON.parse(run.stdout) as { content: string; attachments: unknown[] }[];
+    expect(item?.content).toContain(RELEASE_PARAGRAPHS[1]);
+    expect(item?.attachments).toEqual([
+      {
+        url: site.origin.at('/cmm/fms/FileDown.do?atchFileId=1&fileSn=0'),
+        name: '보도자료(중견·중소기업 상생 간담회).hwp',
+        mediaType: 'application/x-hwp',
+        size: expect.any(Number),
+        textLength: expect.any(Number),
+        error: null,
+      },
+    ]);
+  }, 30_000);
 });
 
 describe('fetch discipline', () => {
