@@ -45,6 +45,8 @@ export interface DetailOrigin {
   readonly items: BoardItem[];
   /** Requests per path with query, e.g. "/gwd/view.do?seq=1". */
   count(pathAndQuery: string): number;
+  /** View pages answered 304 Not Modified (their ETag is "v<seq>"). */
+  readonly notModified: number[];
   readonly sourcesYaml: string;
 }
 
@@ -52,6 +54,7 @@ export interface DetailOrigin {
 export async function startDetailOrigin(): Promise<DetailOrigin> {
   const items = boardItems();
   const counts = new Map<string, number>();
+  const notModified: number[] = [];
   const files = new Map<string, Buffer>();
   for (const item of items) Object.values(item.files ?? {}).forEach((bytes, n) => files.set(`${item.seq}-${n}`, bytes));
   const counted = (handler: http.RequestListener): http.RequestListener => (req, res) => {
@@ -66,8 +69,15 @@ export async function startDetailOrigin(): Promise<DetailOrigin> {
     '/gwd/view.do': counted((req, res) => {
       const seq = Number(new URL(req.url ?? '', origin.url).searchParams.get('seq'));
       const item = items.find((i) => i.seq === seq);
-      if (item?.files == null) html(res, '<html><body>페이지를 찾을 수 없습니다</body></html>', 404);
-      else html(res, viewPage(item));
+      if (item?.files == null) return html(res, '<html><body>페이지를 찾을 수 없습니다</body></html>', 404);
+      // The view page does not show the list's title edits, so its ETag never changes.
+      const etag = `"v${seq}"`;
+      if (req.headers['if-none-match'] === etag) {
+        notModified.push(seq);
+        return res.writeHead(304, { etag }).end();
+      }
+      res.setHeader('etag', etag);
+      html(res, viewPage(item));
     }),
     '/cmm/fms/FileDown.do': counted((req, res) => {
       const query = new URL(req.url ?? '', origin.url).searchParams;
@@ -96,7 +106,7 @@ export async function startDetailOrigin(): Promise<DetailOrigin> {
       author: "td.writer"
       attachments: { selector: "a.attach", pattern: "fn_egov_downFile\\\\('([^']+)','(\\\\d+)'\\\\)", template: "/cmm/fms/FileDown.do?atchFileId={1}&fileSn={2}" }
 `;
-  return { origin, items, count: (p) => counts.get(p) ?? 0, sourcesYaml };
+  return { origin, items, count: (p) => counts.get(p) ?? 0, notModified, sourcesYaml };
 }
 
 function newsstepFeed(base: string): string {

@@ -143,7 +143,12 @@ describe('fetch discipline', () => {
     if (edited) edited.title = '화천 얼음낚시 체험 (일정 변경)';
     await poll();
     expect(view(2)).toBe(2);
+    // Asked conditionally: the page answered 304, so the stored body and attachment text stand and the file is not downloaded again.
+    expect(site.notModified).toEqual([2]);
+    expect(file(2)).toBe(1);
     expect(bySeq(2)).toMatchObject({ title: '화천 얼음낚시 체험 (일정 변경)', content: expect.stringContaining(HWPX_TEXT[0] ?? '') });
+    expect(app.store.queryItems({ sources: ['gwd-press'], search: '빙어' }).map((i) => i.id)).toEqual([bySeq(2).id]);
+    expect(attachments(bySeq(2))).toHaveLength(1);
     expect(view(7)).toBe(3);
     const fourth = await poll();
     expect(view(7)).toBe(3);
