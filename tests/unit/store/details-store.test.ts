@@ -39,7 +39,7 @@ describe('item details and attachments in the store', () => {
     store.syncSources([source('gwd')]);
     store.savePoll(updated('gwd', [detailed(READ)], at(10)));
     const failed: ItemDetail = { ...READ, status: 'failed', tries: 2, error: 'fetch: 503', body: null, fullContent: null, attachments: [] };
-    const counts = store.savePoll(updated('gwd', [{ ...KEYED!, detail: failed }], at(11), '"v2"'));
+    const counts = store.savePoll(updated('gwd', [detailed(failed)].map((item) => ({ ...item, content: KEYED!.content })), at(11), '"v2"'));
     expect(counts).toMatchObject({ unchanged: 1, updated: 0 });
     expect(store.detailStates('gwd', [KEYED!.key]).get(KEYED!.key)).toMatchObject({ status: 'failed', tries: 2, body: '<p>첨부 참조</p>' });
     expect(store.queryItems({ search: '판로' })).toHaveLength(1);
