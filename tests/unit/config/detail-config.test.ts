@@ -61,3 +61,18 @@ describe('detail: in sources.yaml', () => {
     expect(issue.message).toMatch(/contents/);
   });
 });
+
+describe('the examples of docs/full-text.md', () => {
+  it('load as written', async () => {
+    const fs = await import('node:fs');
+    const path = await import('node:path');
+    const doc = fs.readFileSync(path.join(import.meta.dirname, '..', '..', '..', 'docs', 'full-text.md'), 'utf8');
+    const examples = [...doc.matchAll(/```yaml\n(- id:[\s\S]*?)```/g)].map((m) => m[1] ?? '');
+    expect(examples).toHaveLength(2);
+    const sources = loadConfig(configDir({ 'sources.yaml': `sources:\n${examples.map((e) => e.trimEnd().replace(/^/gm, '  ')).join('\n')}\n` })).sources;
+    expect(sources.map((s) => [s.id, s.detail?.attachments ?? null])).toEqual([
+      ['newsstep', null],
+      ['hanbit-press', { selector: 'ul.file_list a.attach', pattern: "fn_egov_downFile\\('([^']+)','(\\d+)'\\)", template: '/cmm/fms/FileDown.do?atchFileId=$1&fileSn=$2' }],
+    ]);
+  });
+});
