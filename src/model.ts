@@ -548,10 +548,19 @@ export interface ItemDetail {
   readonly lastModified: string | null;
   /** The extracted body as sanitised HTML; null when not read. */
   readonly body: string | null;
-  /** The body and every attachment's text as paragraphs: what search, topics and stories read. */
+  /** Characters of the body's text; under STUB_BODY_CHARS the body is a stub. */
+  readonly bodyLength: number;
+  /**
+   * What search, topics and stories read once the page was read: the body (unless a stub) and every
+   * attachment's text as paragraphs, '' when neither has text. A board's stub ("첨부파일 참조") is
+   * the same on every release and would tie them all into one story. Null when not read.
+   */
   readonly fullContent: string | null;
   readonly attachments: readonly ReadAttachment[];
 }
+
+/** Under this many characters of text an item page's body is a stub: the first attachment's text is the content. */
+export const STUB_BODY_CHARS = 200;
 
 /** A keyed item whose source has `detail:`; content/author/published already hold the page's values. */
 export interface DetailedItem extends KeyedItem {
@@ -568,6 +577,7 @@ export interface DetailState {
   readonly etag: string | null;
   readonly lastModified: string | null;
   readonly body: string | null;
+  readonly bodyLength: number;
   readonly attachments: readonly ReadAttachment[];
 }
 

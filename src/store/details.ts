@@ -1,7 +1,19 @@
 // Full text (issue 10): each item's detail-page state and its attachments, written with the poll.
 import type Database from 'better-sqlite3';
-import type { DetailState, ItemAttachment, ItemDetail, ReadAttachment, StoredItem } from '../model.js';
+import { STUB_BODY_CHARS, type DetailState, type ItemAttachment, type ItemDetail, type ReadAttachment, type StoredItem } from '../model.js';
 import { iso } from './time.js';
+
+/**
+ * An item's full content in SQL, for story detection warming up after a restart or rebuilding:
+ * as the worker built it (worker/read-details.ts), the body read from the item's page followed by
+ * every attachment's text; the stored content for items whose page was not read. Select it from
+ * `items` (unaliased).
+ */
+export const FULL_CONTENT_SQL = `coalesce(
+    (SELECT iif(d.body_length >= ${STUB_BODY_CHARS}, coalesce(d.body, ''), '')
+            || coalesce(char(10) || (SELECT group_concat(a.text, char(10)) FROM attachments a WHERE a.item_id = d.item_id AND a.text IS NOT NULL), '')
+     FROM item_details d WHERE d.item_id = items.id AND d.status = 'ok'),
+    items.content)`;
 
 export interface DetailRepo {
   /** Writes an item's detail state and, when it was read, its attachments (replacing the old ones). */
@@ -34,22 +46,24 @@ interface StateRow {
   etag: string | null;
   last_modified: string | null;
   body: string | null;
+  body_length: number | null;
 }
 
 // detailRepo prepares the statements once.
 export function detailRepo(db: Database.Database): DetailRepo {
   const upsert = db.prepare(`
-    INSERT INTO item_details (item_id, status, tries, error, fetched_at, etag, last_modified, body)
-    VALUES (@id, @status, @tries, @error, @fetched, @etag, @lastModified, @body)
+    INSERT INTO item_details (item_id, status, tries, error, fetched_at, etag, last_modified, body, body_length)
+    VALUES (@id, @status, @tries, @error, @fetched, @etag, @lastModified, @body, @bodyLength)
     ON CONFLICT (item_id) DO UPDATE SET status = excluded.status, tries = excluded.tries, error = excluded.error,
       fetched_at = coalesce(excluded.fetched_at, fetched_at), etag = excluded.etag,
-      last_modified = excluded.last_modified, body = coalesce(excluded.body, body)`);
+      last_modified = excluded.last_modified, body = coalesce(excluded.body, body),
+      body_length = iif(excluded.body IS NULL, body_length, excluded.body_length)`);
   const clear = db.prepare('DELETE FROM attachments WHERE item_id = ?');
   const insert = db.prepare(`
     INSERT INTO attachments (item_id, position, url, name, media_type, size, text_length, error, text)
     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`);
   const states = db.prepare(`
-    SELECT k.value AS key, i.id, i.content_hash, d.status, d.tries, d.etag, d.last_modified, d.body
+    SELECT k.value AS key, i.id, i.content_hash, d.status, d.tries, d.etag, d.last_modified, d.body, d.body_length
     FROM json_each(?) k
     JOIN items i ON i.source_id = ? AND i.item_key = k.value
     LEFT JOIN item_details d ON d.item_id = i.id`);
@@ -90,6 +104,7 @@ export function detailRepo(db: Database.Database): DetailRepo {
         etag: detail.etag,
         lastModified: detail.lastModified,
         body: detail.body,
+        bodyLength: detail.bodyLength,
       });
       if (detail.status !== 'ok') return;
       clear.run(itemId);
@@ -112,6 +127,7 @@ export function detailRepo(db: Database.Database): DetailRepo {
             etag: r.etag,
             lastModified: r.last_modified,
             body: r.body,
+            bodyLength: r.body_length ?? 0,
             attachments: attachments.get(r.id) ?? [],
           },
         ]),

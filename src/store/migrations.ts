@@ -196,7 +196,8 @@ const MIGRATIONS: readonly string[] = [
     fetched_at    TEXT,                        -- last try
     etag          TEXT,                        -- the page's validators, for a conditional GET
     last_modified TEXT,
-    body          TEXT                         -- the extracted body, sanitised HTML
+    body          TEXT,                        -- the extracted body, sanitised HTML
+    body_length   INTEGER NOT NULL DEFAULT 0   -- characters of its text; under 200 a stub, left out of full_content
   );
   CREATE TABLE attachments (
     item_id     INTEGER NOT NULL REFERENCES items(id) ON DELETE CASCADE,

@@ -5,9 +5,8 @@ import { extractArticle } from '../detail/extract-article.js';
 import { textParagraphs } from '../detail/paragraphs.js';
 import { decodeFeed } from '../decode/decode-feed.js';
 import { fetchFeed } from '../fetch/fetch-feed.js';
-import type { DetailConfig, DetailState, DetailedItem, ItemDetail, KeyedItem, SourceConfig } from '../model.js';
+import { STUB_BODY_CHARS, type DetailConfig, type DetailState, type DetailedItem, type ItemDetail, type KeyedItem, type SourceConfig } from '../model.js';
 import { readDetailFields, type DetailFields } from '../page/read-detail-fields.js';
-import { htmlWords } from '../shared/html-words.js';
 import type { Store } from '../store/open-store.js';
 import { readAttachments, type AttachmentContext } from './read-attachments.js';
 import { sourceTrust } from './read-feed.js';
@@ -26,13 +25,11 @@ export interface DetailsRead {
 
 /** A page that failed this many times in a row (for one version of the item) is not asked again. */
 export const MAX_TRIES = 3;
-/** Under this many characters of text the body is a stub ("첨부파일 참조") and an attachment's text is the content. */
-export const STUB_CHARS = 200;
 const WARNINGS_SHOWN = 5;
 
 type Due = 'new' | 'edited' | 'retry' | 'pending';
 
-const PENDING: ItemDetail = { status: 'pending', tries: 0, error: null, etag: null, lastModified: null, body: null, fullContent: null, attachments: [] };
+const PENDING: ItemDetail = { status: 'pending', tries: 0, error: null, etag: null, lastModified: null, body: null, bodyLength: 0, fullContent: null, attachments: [] };
 
 // readDetails reads the pages of new and edited items, and retries failed and pending ones, up to
 // max_per_poll in list order; the rest are marked pending and wait for the next poll. Items of a
@@ -92,8 +89,8 @@ async function readDetail(item: KeyedItem, url: string, source: SourceConfig, co
   if (fetched.status === 'failed') return failed(item, tries, fetched.error.message);
   if (fetched.status === 'not-modified') {
     if (prior === null) return failed(item, tries, `fetch: ${url} answered 304 Not Modified to a request without validators`);
-    const detail = { ...PENDING, status: 'ok' as const, etag: fetched.etag ?? prior.etag, lastModified: fetched.lastModified ?? prior.lastModified, body: prior.body, attachments: prior.attachments };
-    return { item: withDetail(item, detail, textLength(prior.body), null), warnings: [] };
+    const detail = { ...PENDING, status: 'ok' as const, etag: fetched.etag ?? prior.etag, lastModified: fetched.lastModified ?? prior.lastModified, body: prior.body, bodyLength: prior.bodyLength, attachments: prior.attachments };
+    return { item: withDetail(item, detail, null), warnings: [] };
   }
   const decoded = decodeFeed(fetched.body, { contentType: fetched.contentType, override: source.encoding });
   const article = extractArticle(decoded.text, fetched.finalUrl, { content: config.content, remove: config.remove });
@@ -101,22 +98,23 @@ async function readDetail(item: KeyedItem, url: string, source: SourceConfig, co
   const fields = readDetailFields(decoded.text, { published: config.published, author: config.author, timezone: source.timezone, now: ctx.now });
   const links = config.attachments === null ? { links: [], warnings: [] } : findAttachmentLinks(decoded.text, fetched.finalUrl, config.attachments);
   const files = await readAttachments(links.links, source, ctx);
-  const detail = { ...PENDING, status: 'ok' as const, etag: fetched.etag, lastModified: fetched.lastModified, body: article.html, attachments: files.attachments };
-  return { item: withDetail(item, detail, article.textLength, fields), warnings: [...links.warnings, ...files.warnings] };
+  const detail = { ...PENDING, status: 'ok' as const, etag: fetched.etag, lastModified: fetched.lastModified, body: article.html, bodyLength: article.textLength, attachments: files.attachments };
+  return { item: withDetail(item, detail, fields), warnings: [...links.warnings, ...files.warnings] };
 }
 
 // withDetail puts what the page gave into the item: content is the body, or the first attachment's
-// text when the body is a stub; search, topics and stories read the body and every attachment.
-function withDetail(item: KeyedItem, detail: ItemDetail, bodyChars: number, fields: DetailFields | null): DetailedItem {
+// text when the body is a stub; search, topics and stories read the body (unless a stub) and every attachment.
+function withDetail(item: KeyedItem, detail: ItemDetail, fields: DetailFields | null): DetailedItem {
   const texts = detail.attachments.flatMap((a) => (a.text === null ? [] : [textParagraphs(a.text)]));
-  const content = bodyChars < STUB_CHARS && texts[0] !== undefined ? texts[0] : detail.body;
-  const fullContent = [detail.body ?? '', ...texts].filter((part) => part !== '').join('\n');
+  const stub = detail.bodyLength < STUB_BODY_CHARS;
+  const content = stub && texts[0] !== undefined ? texts[0] : detail.body;
+  const fullContent = [stub ? '' : (detail.body ?? ''), ...texts].filter((part) => part !== '').join('\n');
   return {
     ...item,
     content,
     author: fields?.author ?? item.author,
     published: fields?.published ?? item.published,
-    detail: { ...detail, fullContent: fullContent === '' ? null : fullContent },
+    detail: { ...detail, fullContent },
   };
 }
 
@@ -125,10 +123,6 @@ function failed(item: KeyedItem, tries: number, message: string): Read {
   const count = tries + 1;
   const next = count >= MAX_TRIES ? `gave up after ${MAX_TRIES} tries; the item keeps the list's text` : 'tried again at the next poll';
   return { item: { ...item, detail: { ...PENDING, status: 'failed', tries: count, error: message } }, warnings: [`${message} — ${next}`] };
-}
-
-function textLength(html: string | null): number {
-  return html === null ? 0 : htmlWords(html).replace(/\s+/g, ' ').trim().length;
 }
 
 function summarize(warnings: readonly string[]): string | null {

@@ -14,7 +14,8 @@ const READ: ItemDetail = {
   etag: '"v1"',
   lastModified: null,
   body: '<p>첨부 참조</p>',
-  fullContent: '<p>첨부 참조</p>\n<p>도내 중견기업과 판로 공유</p>',
+  bodyLength: 5,
+  fullContent: '<p>도내 중견기업과 판로 공유</p>',
   attachments: [
     { url: 'https://state.gwd.go.kr/down?id=1', name: '보도자료.hwp', mediaType: 'application/x-hwp', size: 4096, textLength: 14, error: null, text: '도내 중견기업과 판로 공유' },
     { url: 'https://state.gwd.go.kr/down?id=2', name: '사진.pdf', mediaType: 'application/pdf', size: 999, textLength: null, error: 'detail: 사진.pdf is encrypted', text: null },
