@@ -24,6 +24,23 @@ export interface SourceConfig {
   readonly type: SourceType;
   /** How to read a page source; null for feeds. */
   readonly page: PageConfig | null;
+  /** Fetch each new item's own page for its full text (`detail:`); absent or null = the list's text only. */
+  readonly detail?: DetailConfig | null;
+}
+
+/** A source's `detail:` setting; `detail: true` is every field at its default. */
+export interface DetailConfig {
+  /** CSS selector of the article body; null = automatic extraction (Readability). */
+  readonly content: string | null;
+  /** CSS selectors dropped from the body before use. */
+  readonly remove: readonly string[];
+  /** Page-source field syntax; overrides the list's value when it reads one. */
+  readonly published: PageField | null;
+  readonly author: PageField | null;
+  /** The links of files whose text is read; null = none. */
+  readonly attachments: AttachmentLinkRule | null;
+  /** Detail pages fetched per poll at most (default 30); the rest wait for the next poll. */
+  readonly maxPerPoll: number;
 }
 
 /** A source's `tls:` setting (many .go.kr sites omit the intermediate certificate). */
@@ -180,8 +197,9 @@ export interface FetchRequest {
   readonly form?: Readonly<Record<string, string>>;
   /** Extra request headers (a page source's request.headers, e.g. Referer). */
   readonly headers?: Readonly<Record<string, string>>;
-  /** What the body should be: it sets Accept and the wording of "this is not one" errors. Default 'feed'. */
-  readonly expect?: 'feed' | 'page';
+  /** What the body should be: it sets Accept and the wording of "this is not one" errors. Default 'feed'.
+   * 'file' (an attachment) takes any bytes: the detail stage tells formats apart. */
+  readonly expect?: 'feed' | 'page' | 'file';
 }
 
 export interface FetchOptions {
@@ -381,6 +399,8 @@ export interface StoredItem {
   readonly topics: readonly string[];
   /** The story (stories.id) the item is a version of; null if never assigned. */
   readonly story: number | null;
+  /** Files linked from the item's page (sources with `detail:`), in page order; absent when not asked for. */
+  readonly attachments?: readonly ItemAttachment[];
 }
 
 export interface ItemQuery {
@@ -496,6 +516,70 @@ export type AttachmentText =
       readonly mediaType: string | null;
       readonly error: AttachmentError;
     };
+
+/** One attachment of an item as stored and shown (`attachments` table, API, feeds). */
+export interface ItemAttachment {
+  readonly url: string;
+  readonly name: string;
+  /** From the bytes (application/x-hwp, application/hwp+zip, application/pdf); null when unknown or not downloaded. */
+  readonly mediaType: string | null;
+  /** Bytes downloaded; null when the download failed. */
+  readonly size: number | null;
+  /** Characters of text read; null when none could be read. */
+  readonly textLength: number | null;
+  /** Why there is no text (a message starting with the stage name); null when read. */
+  readonly error: string | null;
+}
+
+/** An attachment with its text, as the worker hands it to the store. */
+export interface ReadAttachment extends ItemAttachment {
+  readonly text: string | null;
+}
+
+/** What fetching an item's own page gave, carried on the item to the store. */
+export interface ItemDetail {
+  /** 'ok' read (or unchanged since: 304), 'failed' not read this time, 'pending' over max_per_poll, not tried yet. */
+  readonly status: 'ok' | 'failed' | 'pending';
+  /** Failed tries in a row for this version of the item (a new version starts again at 0). */
+  readonly tries: number;
+  readonly error: string | null;
+  /** The detail page's validators, for a conditional GET when it is fetched again. */
+  readonly etag: string | null;
+  readonly lastModified: string | null;
+  /** The extracted body as sanitised HTML; null when not read. */
+  readonly body: string | null;
+  /** Characters of the body's text; under STUB_BODY_CHARS the body is a stub. */
+  readonly bodyLength: number;
+  /**
+   * What search, topics and stories read once the page was read: the body (unless a stub) and every
+   * attachment's text as paragraphs, '' when neither has text. A board's stub ("첨부파일 참조") is
+   * the same on every release and would tie them all into one story. Null when not read.
+   */
+  readonly fullContent: string | null;
+  readonly attachments: readonly ReadAttachment[];
+}
+
+/** Under this many characters of text an item page's body is a stub: the first attachment's text is the content. */
+export const STUB_BODY_CHARS = 200;
+
+/** A keyed item whose source has `detail:`; content/author/published already hold the page's values. */
+export interface DetailedItem extends KeyedItem {
+  readonly detail: ItemDetail;
+}
+
+/** What the store knows of an item's detail page, so the worker can pick what to fetch. */
+export interface DetailState {
+  readonly itemId: number;
+  readonly contentHash: string;
+  /** Null when the item was stored before its source had `detail:` (never fetched, never due). */
+  readonly status: ItemDetail['status'] | null;
+  readonly tries: number;
+  readonly etag: string | null;
+  readonly lastModified: string | null;
+  readonly body: string | null;
+  readonly bodyLength: number;
+  readonly attachments: readonly ReadAttachment[];
+}
 
 // ---------------------------------------------------------------- stories
 

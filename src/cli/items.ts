@@ -23,13 +23,13 @@ export function runItems(global: GlobalOptions, opts: ItemsOptions): void {
   try {
     const since = opts.since === undefined ? undefined : parseSince(opts.since, app.config.settings.timezone);
     if (opts.topic !== undefined) topicById(app.config.topics, opts.topic);
-    const items = app.store.queryItems({
+    const items = app.store.withAttachments(app.store.queryItems({
       ...(opts.source?.length ? { sources: opts.source } : {}),
       ...(since ? { since } : {}),
       ...(opts.search ? { search: opts.search } : {}),
       ...(opts.topic !== undefined ? { topic: opts.topic } : {}),
       limit,
-    });
+    }));
     if (opts.json) process.stdout.write(JSON.stringify(items.map(storedItemJson), null, 2) + '\n');
     else if (opts.jsonl) for (const item of items) process.stdout.write(JSON.stringify(storedItemJson(item)) + '\n');
     else {

@@ -53,7 +53,7 @@ export function buildPage(source: Raw, url: string, at: (...keys: (string | numb
 }
 
 // buildField normalises one field (a selector string or a map) and checks what the schema cannot.
-function buildField(name: PageFieldName, raw: unknown, at: (...keys: string[]) => ConfigPath, report: Reporter): PageField | null {
+export function buildField(name: PageFieldName, raw: unknown, at: (...keys: string[]) => ConfigPath, report: Reporter): PageField | null {
   if (typeof raw === 'string') {
     reportIfBad(report, at(), checkSelector(raw));
     return { selector: raw, attr: null, pattern: null, template: null, format: null, all: false };

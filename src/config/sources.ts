@@ -1,4 +1,5 @@
 import type { Settings, SourceConfig } from '../model.js';
+import { buildDetail } from './detail.js';
 import { buildPage } from './page.js';
 import { accept, type Reporter } from './report.js';
 import { MIN_INTERVAL_MS, MIN_INTERVAL_WHY } from './settings.js';
@@ -46,6 +47,7 @@ export function buildSources(
     const tls = buildTls(item['tls'], (key) => [...at('tls'), key], report, configDir);
 
     const { type, page } = buildPage(item, url ?? '', at, report);
+    const detail = buildDetail(item['detail'], at, report);
 
     sources.push({
       id,
@@ -65,6 +67,7 @@ export function buildSources(
       ...(tls ? { tls } : {}),
       type,
       page,
+      ...(detail ? { detail } : {}),
     });
   });
   return sources;

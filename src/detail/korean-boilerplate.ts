@@ -38,6 +38,13 @@ const TOOLBAR_WORDS = new Set(
 // Never body text: scripts, forms and their controls, site navigation.
 const NEVER_BODY = 'script, style, noscript, template, iframe, form, button, input, select, textarea, label, nav, aside, footer';
 
+// The article's info line, kept by Readability with the body: "입력 2024.12.01 17:55", "최다은 기자".
+// Its date and time would read as figures of the story (stories/verify.ts), which a reprint must
+// share with the release, so a reprint dated on its page would never match the release it copies.
+const INFO_LINE = /^(?:(?:기사)?입력|수정|최종\s*수정|승인|등록|작성|발행|송고)\s*(?:일|일시|시간)?\s*:?\s*\d{4}\s*[.\-/년]\s*\d{1,2}\s*[.\-/월]\s*\d{1,2}/;
+const BYLINE = /^[가-힣]{2,4}\s*(?:기자|특파원|통신원|객원기자)(?:\s+\S+@\S+)?$/;
+const MAX_INFO_LINE = 40;
+
 // "홈 > 지방자치 > 강원": a trail of a few section names.
 const MAX_BREADCRUMB = 60;
 // Box headings are short; a longer element is a sentence that merely starts like one.
@@ -62,7 +69,8 @@ export function cleanBoilerplate($: CheerioAPI, root: Element, title: string | n
     .filter((_, el) => {
       const text = squash($(el).text());
       const breadcrumb = text.length <= MAX_BREADCRUMB && /^(?:홈|home)\s*[>›»]/i.test(text);
-      return breadcrumb || (headline !== null && text === headline && /^h[1-3]$/.test(el.tagName));
+      const info = text.length <= MAX_INFO_LINE && (INFO_LINE.test(text) || BYLINE.test(text));
+      return breadcrumb || info || (headline !== null && text === headline && /^h[1-3]$/.test(el.tagName));
     })
     .remove();
   removeEmpty($, root);

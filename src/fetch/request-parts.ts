@@ -4,6 +4,7 @@ import type { FetchOptions, FetchRequest } from '../model.js';
 const ACCEPT = {
   feed: 'application/rss+xml, application/atom+xml, application/rdf+xml, application/xml;q=0.9, text/xml;q=0.9, */*;q=0.8',
   page: 'text/html, application/xhtml+xml;q=0.9, */*;q=0.8',
+  file: '*/*',
 } as const;
 
 export interface RequestParts {

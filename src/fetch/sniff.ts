@@ -20,7 +20,9 @@ export function looksLikeMarkup(body: Buffer): boolean {
 
 // notAFeedError explains an empty or non-markup body, or returns null when the body may be a feed
 // (or, for a page source, an HTML page).
-export function notAFeedError(body: Buffer, from: string, expect: 'feed' | 'page' = 'feed'): SourceError | null {
+export function notAFeedError(body: Buffer, from: string, expect: 'feed' | 'page' | 'file' = 'feed'): SourceError | null {
+  // An attachment may be any bytes; the detail stage names what it is.
+  if (expect === 'file') return null;
   const what = expect === 'feed' ? 'feed' : 'page';
   if (body.length === 0) {
     return { kind: 'not-a-feed', message: `fetch: empty response from ${from} — there is no ${what} there; check the URL in sources.yaml` };

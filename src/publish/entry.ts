@@ -46,6 +46,18 @@ export interface PublishedEntry {
   readonly source: FeedSource;
   /** Every version of the entry's story (itself included) when it has more than one; else empty. */
   readonly versions: readonly EntryVersion[];
+  /** The item's attachments with http(s) links, in page order: RSS takes the first, Atom and JSON Feed all. */
+  readonly enclosures: readonly Enclosure[];
+}
+
+/** A file linked from an item's page, as feeds carry it. */
+export interface Enclosure {
+  readonly url: string;
+  readonly name: string;
+  /** application/octet-stream when the format is unknown (RSS and JSON Feed require a type). */
+  readonly type: string;
+  /** Bytes; null when unknown (the download failed). */
+  readonly length: number | null;
 }
 
 const UNTITLED = '(제목 없음)';
@@ -100,6 +112,10 @@ export function publishEntry({ item, source, story }: FeedItem, topicIds: readon
     image: httpUrl(item.image),
     source: { id: source.id, name: sourceName, url: httpUrl(source.url) },
     versions,
+    enclosures: (item.attachments ?? []).flatMap((a) => {
+      const url = httpUrl(a.url);
+      return url === null ? [] : [{ url, name: plainText(a.name) || url, type: a.mediaType ?? 'application/octet-stream', length: a.size }];
+    }),
   };
 }
 

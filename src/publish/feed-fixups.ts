@@ -15,8 +15,15 @@ export function withAtomExtras(xml: string, entries: readonly PublishedEntry[]):
   return parts
     .map((part, i) => {
       const entry = entries[i];
-      return entry === undefined ? part : `${part}    ${atomSource(entry)}\n    </entry>`;
+      return entry === undefined ? part : `${part}    ${atomEnclosures(entry)}${atomSource(entry)}\n    </entry>`;
     })
+    .join('');
+}
+
+// atomEnclosures links every attachment (RFC 4287 §4.2.7.2); length is left out when unknown.
+function atomEnclosures({ enclosures }: PublishedEntry): string {
+  return enclosures
+    .map((e) => `<link rel="enclosure" href="${escapeHtml(e.url)}" type="${escapeHtml(e.type)}" title="${escapeHtml(e.name)}"${e.length === null ? '' : ` length="${e.length}"`}/>`)
     .join('');
 }
 

@@ -28,9 +28,11 @@ export function toJsonFeed(json: string, entries: readonly PublishedEntry[]): st
       url: v.link,
       published: v.published.toISOString(),
     }));
+    const attachments = entry.enclosures.map((e) => ({ url: e.url, mime_type: e.type, title: e.name, ...(e.length === null ? {} : { size_in_bytes: e.length }) }));
     return {
       ...item,
       ...(entry.summaryText ? { summary: entry.summaryText } : {}),
+      ...(attachments.length > 0 ? { attachments } : {}),
       authors,
       author: authors[0],
       _regionwire: { source: { id: source.id, name: source.name, url: source.url }, ...(versions.length > 0 ? { versions } : {}) },

@@ -64,6 +64,10 @@ function feedItem(entry: PublishedEntry, format: FeedFormat): Item {
     const others = [...new Set(entry.versions.map((v) => v.source.name).filter((n) => n !== source.name))];
     const contributors = others.map((name) => ({ _text: name })) as unknown as Record<string, unknown>;
     if (others.length > 0) extensions.push({ name: 'dc:contributor', objects: contributors });
+    // RSS 2.0 allows one <enclosure> per item (https://www.rssboard.org/rss-profile#element-channel-item-enclosure):
+    // the first attachment, the release itself on Korean boards; length 0 when the size is unknown, as the profile asks.
+    const first = entry.enclosures[0];
+    if (first) extensions.push({ name: 'enclosure', objects: { _attributes: { url: first.url.replace(/&/g, '&amp;'), length: String(first.length ?? 0), type: first.type } } });
   }
   return {
     title: format === 'atom' ? escapeHtml(entry.title) : format === 'rss' ? '' : entry.title,

@@ -52,7 +52,7 @@ export function renderFeed(ctx: RenderContext, topic: TopicConfig, format: FeedF
       const text = `${item.title ?? ''} ${item.summary ?? ''}`;
       return (filters.filter === null || filters.filter.test(text)) && (filters.filterout === null || !filters.filterout.test(text));
     });
-  const entries = listed(ctx, items, filters.limit, stories);
+  const entries = withAttachments(ctx, listed(ctx, items, filters.limit, stories));
   const body = buildTopicFeed(
     {
       topic,
@@ -122,6 +122,12 @@ function newest(items: readonly StoredItem[]): Date | null {
 
 function listed(ctx: RenderContext, items: readonly StoredItem[], limit: number, stories: boolean): FeedItem[] {
   return stories ? storyFeedItems(ctx.store, items, limit, (list) => withSources(ctx.config, list)) : withSources(ctx.config, items.slice(0, limit));
+}
+
+// withAttachments gives each entry's item its files, which feeds carry as enclosures.
+function withAttachments(ctx: RenderContext, entries: readonly FeedItem[]): FeedItem[] {
+  const items = ctx.store.withAttachments(entries.map((e) => e.item));
+  return entries.map((entry, i) => ({ ...entry, item: items[i] ?? entry.item }));
 }
 
 // newestEntry counts every version of a story: an outlet joining changes the feed.

@@ -76,13 +76,13 @@ function apiItems(ctx: RenderContext, query: URLSearchParams) {
   const sources = parseSources(query);
   const since = query.get('since');
   const search = query.get('q');
-  return ctx.store.queryItems({
+  return ctx.store.withAttachments(ctx.store.queryItems({
     ...(topic !== null ? { topic } : {}),
     ...(sources ? { sources } : {}),
     ...(since !== null ? { since: parseSinceParam(since, ctx.config.settings.timezone) } : {}),
     ...(search ? { search } : {}),
     limit: parseLimit(query),
-  });
+  }));
 }
 
 function apiStories(ctx: RenderContext, query: URLSearchParams) {

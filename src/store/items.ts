@@ -1,6 +1,7 @@
 // The items table and its search index: upserts from a poll, and listing.
 import type Database from 'better-sqlite3';
-import type { ClassifiedItem, ItemQuery, KeyedItem, SaveCounts, StoredItem, StoryAssigner } from '../model.js';
+import type { ClassifiedItem, DetailedItem, ItemDetail, ItemQuery, KeyedItem, SaveCounts, StoredItem, StoryAssigner } from '../model.js';
+import type { DetailRepo } from './details.js';
 import { ftsQuery, htmlToText, searchText } from './search.js';
 import { dateOrNull, iso, isoOrNull } from './time.js';
 import type { StoryRepo } from './stories.js';
@@ -47,7 +48,12 @@ export const COLUMNS = `
 const DEFAULT_LIMIT = 50;
 
 // itemRepo prepares the statements for items and items_fts once; topics are written through `topics`.
-export function itemRepo(db: Database.Database, topics: Pick<TopicRepo, 'writeTopics'>, stories: Pick<StoryRepo, 'assignItem'>): ItemRepo {
+export function itemRepo(
+  db: Database.Database,
+  topics: Pick<TopicRepo, 'writeTopics'>,
+  stories: Pick<StoryRepo, 'assignItem'>,
+  details: Pick<DetailRepo, 'writeDetail'>,
+): ItemRepo {
   const find = db.prepare('SELECT id, content_hash FROM items WHERE source_id = ? AND item_key = ?');
   const tombstoned = db.prepare('SELECT 1 FROM tombstones WHERE source_id = ? AND item_key = ?');
   const insert = db.prepare(`
@@ -74,7 +80,7 @@ export function itemRepo(db: Database.Database, topics: Pick<TopicRepo, 'writeTo
       id,
       searchText(item.title),
       searchText(item.summary),
-      searchText(htmlToText(item.content)),
+      searchText(htmlToText(fullContent(item))),
       searchText(item.author),
       searchText(item.categories.join(' ')),
     );
@@ -94,7 +100,10 @@ export function itemRepo(db: Database.Database, topics: Pick<TopicRepo, 'writeTo
         const found = find.get(source, item.key) as { id: number; content_hash: string } | undefined;
         // A pruned item the feed still lists stays pruned (see retention.ts): for the poll it is old news.
         const skip = found === undefined ? tombstoned.get(source, item.key) !== undefined : found.content_hash === item.contentHash;
-        if (skip) {
+        // A retried or pending item whose page was read now is stored again with its full text.
+        const detail = detailOf(item);
+        if (skip && !(found !== undefined && detail?.status === 'ok')) {
+          if (found !== undefined && detail !== null) details.writeDetail(found.id, detail, now);
           unchanged++;
           continue;
         }
@@ -120,7 +129,7 @@ export function itemRepo(db: Database.Database, topics: Pick<TopicRepo, 'writeTo
           index(id, item);
           if (assign !== undefined) {
             const published = item.published ?? now;
-            stories.assignItem({ id: Number(id), source, title: item.title, summary: item.summary, content: item.content, published }, assign);
+            stories.assignItem({ id: Number(id), source, title: item.title, summary: item.summary, content: fullContent(item), published }, assign);
           }
           created++;
         } else {
@@ -130,6 +139,7 @@ export function itemRepo(db: Database.Database, topics: Pick<TopicRepo, 'writeTo
           updated++;
         }
         if ('topics' in item) topics.writeTopics(id, item.topics);
+        if (detail !== null) details.writeDetail(id, detail, now);
       }
       return { new: created, updated, unchanged, skipped };
     },
@@ -181,6 +191,15 @@ export function itemRepo(db: Database.Database, topics: Pick<TopicRepo, 'writeTo
 // nowhere in every topic it falls into. Author, categories, image and dates alone do not count.
 function isEmpty(item: KeyedItem): boolean {
   return [item.title, item.url, item.summary, item.content, item.guid].every((v) => v === null || v.trim() === '');
+}
+
+// fullContent is what search and stories read: the body and attachments when the page was read.
+function fullContent(item: KeyedItem): string | null {
+  return detailOf(item)?.fullContent ?? item.content;
+}
+
+function detailOf(item: KeyedItem): ItemDetail | null {
+  return (item as Partial<DetailedItem>).detail ?? null;
 }
 
 // toItem reads one row selected with COLUMNS.

@@ -182,6 +182,36 @@ const MIGRATIONS: readonly string[] = [
   `
   ALTER TABLE poll_log ADD COLUMN skipped_count INTEGER NOT NULL DEFAULT 0;
   `,
+  // 8: full text (issue 10, store/details.ts). Per item, the state of its own page (so a page is
+  // fetched once, again only when the item is edited or the last try failed, at most 3 tries) and
+  // its attachments. An attachment's text is kept in its row: it is what search, topics and stories
+  // read when the item is indexed again (an edit answered 304), and files on disk would be a second
+  // thing to back up and prune. Existing items are untouched; they have no row (never fetched).
+  `
+  CREATE TABLE item_details (
+    item_id       INTEGER PRIMARY KEY REFERENCES items(id) ON DELETE CASCADE,
+    status        TEXT NOT NULL,               -- ok | failed | pending (over max_per_poll, not tried)
+    tries         INTEGER NOT NULL DEFAULT 0,  -- failed tries in a row for this version of the item
+    error         TEXT,                        -- why the last try failed
+    fetched_at    TEXT,                        -- last try
+    etag          TEXT,                        -- the page's validators, for a conditional GET
+    last_modified TEXT,
+    body          TEXT,                        -- the extracted body, sanitised HTML
+    body_length   INTEGER NOT NULL DEFAULT 0   -- characters of its text; under 200 a stub, left out of full_content
+  );
+  CREATE TABLE attachments (
+    item_id     INTEGER NOT NULL REFERENCES items(id) ON DELETE CASCADE,
+    position    INTEGER NOT NULL,              -- order on the page, from 0
+    url         TEXT NOT NULL,
+    name        TEXT NOT NULL,
+    media_type  TEXT,                          -- from the bytes; NULL = unknown or not downloaded
+    size        INTEGER,                       -- bytes downloaded; NULL = download failed
+    text_length INTEGER,                       -- characters read; NULL = no text
+    error       TEXT,                          -- why there is no text
+    text        TEXT,
+    PRIMARY KEY (item_id, position)
+  ) WITHOUT ROWID;
+  `,
 ];
 
 // SCHEMA_VERSION is the user_version a fully migrated database has.

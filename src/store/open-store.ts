@@ -18,6 +18,7 @@ import type {
   StoryItem,
   StoryQuery,
 } from '../model.js';
+import { detailRepo, type DetailRepo } from './details.js';
 import { itemRepo } from './items.js';
 import { migrate } from './migrations.js';
 import { pollRepo, type PollLogEntry, type SavePollInput } from './polls.js';
@@ -48,6 +49,12 @@ export interface Store {
   pruneItems(retention: RetentionSettings, now?: Date): PruneResult;
   /** The given keys of a source's items that are stored or were pruned (tombstoned), with their dates. */
   seenItems(source: string, keys: readonly string[]): Map<string, SeenItem>;
+  /** What the store knows of these keys' detail pages (issue 10), for the keys it has stored. */
+  detailStates: DetailRepo['detailStates'];
+  /** The attachments of these items, in page order, without their text. */
+  attachmentsOf: DetailRepo['attachmentsOf'];
+  /** The items with their attachments (for JSON and feeds); queryItems leaves them out to stay fast. */
+  withAttachments: DetailRepo['withAttachments'];
   /** Newest first; `topic` keeps the items of one topic; each item lists its topic ids. */
   queryItems(q: ItemQuery): StoredItem[];
   /** Every item, newest first, read lazily; do not write to the store while iterating. */
@@ -100,7 +107,8 @@ export function openStore(file: string): Store {
   const topics = topicRepo(db);
   const stories = storyRepo(db);
   const storyRead = storyReader(db);
-  const items = itemRepo(db, topics, stories);
+  const details = detailRepo(db);
+  const items = itemRepo(db, topics, stories, details);
   const polls = pollRepo(db, items);
   const stats = statsReader(db, file);
   const retention = retentionRepo(db);
@@ -110,6 +118,9 @@ export function openStore(file: string): Store {
     saveItems: polls.saveItems,
     pollLog: polls.pollLog,
     ...seenItemsReader(db),
+    detailStates: details.detailStates,
+    attachmentsOf: details.attachmentsOf,
+    withAttachments: details.withAttachments,
     queryItems: items.queryItems,
     scanItems: items.scanItems,
     reclassifyAll: topics.reclassifyAll,

@@ -1,9 +1,10 @@
-// pollSource runs one source through the pipeline: fetch → decode → parse | page → dedupe → classify → store.
+// pollSource runs one source through the pipeline: fetch → decode → parse | page → dedupe → detail → classify → store.
 import { classifyItem } from '../classify/classify-item.js';
 import type { Limiter } from '../fetch/limiter.js';
 import { insecureWarning } from '../fetch/tls-error.js';
 import type {
   ClassifiedItem,
+  DetailedItem,
   FetchOptions,
   KeyedItem,
   PollOutcome,
@@ -18,6 +19,7 @@ import type { SavePollInput, Store } from '../store/open-store.js';
 import { addCounts, NO_ITEMS } from '../store/polls.js';
 import { nextPollAt } from './next-poll.js';
 import { readFeed, type ReadContext } from './read-feed.js';
+import { readDetails } from './read-details.js';
 import { readPages } from './read-pages.js';
 
 /**
@@ -88,8 +90,11 @@ export async function pollSource(source: SourceConfig, ctx: PollContext): Promis
       return { status: 'not-modified', source: source.id, warning: tlsWarning, permanentRedirect, durationMs: elapsed() };
     }
 
-    const warning = [tlsWarning, read.warning].filter((w) => w !== null).join('; ') || null;
-    const items = classified(read.items, source, ctx.topics);
+    // Detail runs before the store, so a new item is indexed, classified and put into a story with its full text.
+    const detailed = await readDetails(source, read.items, { ...ctx, now: startedAt });
+    if (ctx.signal?.aborted) return shutDown(source, ABANDONED, elapsed());
+    const warning = [tlsWarning, read.warning, detailed.warning].filter((w) => w !== null).join('; ') || null;
+    const items = classified(detailed.items, source, ctx.topics);
     const early = await saveEarlyChunks(source, items, ctx, now);
     if (early.stopped) return shutDown(source, stoppedBetweenChunks(early.stored, items.length), elapsed());
     const counts = save({
@@ -158,7 +163,12 @@ function classified(
   topics: readonly TopicConfig[] | undefined,
 ): readonly (KeyedItem | ClassifiedItem)[] {
   if (topics === undefined) return items;
-  return items.map((item) => ({ ...item, topics: classifyItem(item, source, topics) }));
+  // Topic rules read an item's full text (body and attachments) where its page was read.
+  return items.map((item) => ({ ...item, topics: classifyItem({ ...item, content: fullContent(item) }, source, topics) }));
+}
+
+function fullContent(item: KeyedItem): string | null {
+  return (item as Partial<DetailedItem>).detail?.fullContent ?? item.content;
 }
 
 const ABANDONED = 'worker: poll abandoned at shutdown; nothing was written';

@@ -16,6 +16,7 @@ import { hostileAtom, hostileRss } from '../helpers/hostile-feeds.js';
 import { serveBody, startOrigin, type Origin } from '../helpers/origin.js';
 import { fixture, removeTempDirs, tempDir, writeConfig } from '../helpers/temp.js';
 import { checkJsonFeed } from '../helpers/json-feed-spec.js';
+import { startDetailOrigin, type DetailOrigin } from '../helpers/detail-origin.js';
 
 const validator = findOrInstallValidator();
 if (!validator.path) console.warn(`W3C feed validator checks skipped: ${validator.reason}`);
@@ -26,6 +27,8 @@ const EMPTY_TOPIC = '\n  - id: nothing-yet\n    title: 빈 주제\n    descripti
 
 
 let origin: Origin;
+// Issue 10: a board whose items carry HWP, HWPX and PDF attachments, which feeds list as enclosures.
+let board: DetailOrigin;
 let app: App;
 let server: http.Server;
 let base: string;
@@ -37,8 +40,10 @@ beforeAll(async () => {
     '/hostile.atom': serveBody(hostileAtom(), { 'content-type': 'application/atom+xml; charset=utf-8' }),
     '/good.xml': serveBody(fixture('feeds/gangwon-ndsoft-rss2.xml')),
   });
+  board = await startDetailOrigin();
   const config = writeConfig({
-    'sources.yaml': `sources:
+    'settings.yaml': 'settings:\n  max_body_size: 200KB\n',
+    'sources.yaml': `${board.sourcesYaml}
   - { id: hostile-rss, name: "적대적 <신문> & 방송", url: "${origin.at('/hostile.rss')}" }
   - { id: hostile-atom, name: 도청 보도자료, url: "${origin.at('/hostile.atom')}" }
   - { id: good, name: 강원뉴스, url: "${origin.at('/good.xml')}" }
@@ -48,6 +53,7 @@ beforeAll(async () => {
   app = openApp({ config, db: path.join(tempDir(), 'validity.db') });
   const outcomes = await pollPass(app.config.sources, app.ctx);
   for (const o of outcomes) expect(o.status, o.source).toBe('updated');
+  expect(app.store.queryItems({ search: '판로', sources: ['gwd-press'] })[0]?.topics.length, 'the board release reaches a topic').toBeGreaterThan(0);
   topicIds = app.config.topics.map((t) => t.id);
   server = http.createServer(createApp({ store: app.store, getConfig: () => app.config }));
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -59,6 +65,7 @@ afterAll(async () => {
   await new Promise((resolve) => (server ? server.close(resolve) : resolve(undefined)));
   app?.store.close();
   await origin?.close();
+  await board?.origin.close();
   removeTempDirs();
 });
 
@@ -130,5 +137,30 @@ describe('JSON Feed 1.1', () => {
       expect(res.headers.get('content-type')).toBe('application/feed+json; charset=utf-8');
       expect(checkJsonFeed(await res.json()), id).toEqual([]);
     }
+  });
+});
+
+describe('attachments as enclosures (issue 10)', () => {
+  // The topic feed holding the board's release, read in each format.
+  const feedWith = async (format: string, needle: string): Promise<string> => {
+    for (const id of topicIds) {
+      const text = await (await fetch(`${base}/topics/${id}.${format}`)).text();
+      if (text.includes(needle)) return text;
+    }
+    throw new Error(`no ${format} topic feed holds ${needle}`);
+  };
+  const hwpUrl = () => board.origin.at('/cmm/fms/FileDown.do?atchFileId=1&fileSn=0');
+
+  it('gives an RSS item its first attachment as <enclosure url length type>', async () => {
+    const rss = await feedWith('rss', 'atchFileId=1&amp;fileSn=0');
+    expect(rss).toMatch(new RegExp(`<enclosure url="${hwpUrl().replace(/[?.]/g, '\\$&').replace(/&/g, '&amp;')}" length="[1-9]\\d+" type="application/x-hwp"/>`));
+  });
+
+  it('gives an Atom entry a link rel="enclosure" and a JSON Feed item an attachments list', async () => {
+    const atom = await feedWith('atom', 'atchFileId=1&amp;fileSn=0');
+    expect(atom).toContain(`<link rel="enclosure" href="${hwpUrl().replace(/&/g, '&amp;')}" type="application/x-hwp" title="보도자료(중견·중소기업 상생 간담회).hwp" length="`);
+    const json = JSON.parse(await feedWith('json', 'atchFileId=1&fileSn=0')) as { items: { attachments?: { url: string; mime_type: string; size_in_bytes?: number }[] }[] };
+    const attachments = json.items.flatMap((item) => item.attachments ?? []);
+    expect(attachments).toContainEqual(expect.objectContaining({ url: hwpUrl(), mime_type: 'application/x-hwp', size_in_bytes: expect.any(Number) }));
   });
 });

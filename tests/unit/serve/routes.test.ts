@@ -81,7 +81,7 @@ describe('/api/items', () => {
   it('lists items in the `items --json` shape, with topics, filtered by source, q, since and limit', async () => {
     const all = await body(await app.get('/api/items?topic=economy'));
     expect(all).toHaveLength(4);
-    expect(Object.keys(all[0])).toEqual(['id', 'source', 'guid', 'url', 'title', 'summary', 'author', 'categories', 'topics', 'story', 'image', 'published', 'updated', 'fetched']);
+    expect(Object.keys(all[0])).toEqual(['id', 'source', 'guid', 'url', 'title', 'summary', 'content', 'author', 'categories', 'topics', 'story', 'image', 'published', 'updated', 'fetched', 'attachments']);
     const kado = await body(await app.get('/api/items?source=kado&limit=1'));
     expect(kado.map((i: { title: string }) => i.title)).toEqual(['원주 기업 투자']);
     const search = await body(await app.get(`/api/items?q=${encodeURIComponent('일자리')}`));

@@ -22,7 +22,7 @@ describe('openStore', () => {
     const tables = inspect(file, (db) =>
       (db.prepare("SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'items_fts_%' AND name NOT LIKE 'sqlite_%' ORDER BY name").all() as { name: string }[]).map((r) => r.name),
     );
-    expect(tables).toEqual(['item_topics', 'items', 'items_fts', 'meta', 'poll_log', 'sources', 'stories', 'tombstones']);
+    expect(tables).toEqual(['attachments', 'item_details', 'item_topics', 'items', 'items_fts', 'meta', 'poll_log', 'sources', 'stories', 'tombstones']);
     expect(inspect(file, (db) => db.pragma('user_version', { simple: true }))).toBe(SCHEMA_VERSION);
   });
 

@@ -39,7 +39,7 @@ describe('item topics in the store', () => {
     v1.close();
     // Take the file back to what version 1 left: no migration-2 or later objects, user_version 1.
     const raw = new Database(file);
-    raw.exec('ALTER TABLE poll_log DROP COLUMN skipped_count; ALTER TABLE sources DROP COLUMN gone_at; DROP TRIGGER items_leave_story; DROP TABLE stories; DROP INDEX items_by_story; ALTER TABLE items DROP COLUMN story_id;');
+    raw.exec('DROP TABLE attachments; DROP TABLE item_details; ALTER TABLE poll_log DROP COLUMN skipped_count; ALTER TABLE sources DROP COLUMN gone_at; DROP TRIGGER items_leave_story; DROP TABLE stories; DROP INDEX items_by_story; ALTER TABLE items DROP COLUMN story_id;');
     raw.exec('DROP TABLE tombstones; DROP TABLE item_topics; DROP TABLE meta; DROP TRIGGER items_inserted; DROP TRIGGER items_updated; DROP TRIGGER items_deleted;');
     raw.pragma('user_version = 1');
     raw.close();
