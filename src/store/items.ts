@@ -47,7 +47,7 @@ export const COLUMNS = `
 const DEFAULT_LIMIT = 50;
 
 // itemRepo prepares the statements for items and items_fts once; topics are written through `topics`.
-export function itemRepo(db: Database.Database, topics: Pick<TopicRepo, 'writeTopics'>, stories: Pick<StoryRepo, 'assignItem'>): ItemRepo {
+export function itemRepo(db: Database.Database, topics: Pick<TopicRepo, 'writeTopics'>, stories: Pick<StoryRepo, 'transactionAssigner'>): ItemRepo {
   const find = db.prepare('SELECT id, content_hash FROM items WHERE source_id = ? AND item_key = ?');
   const tombstoned = db.prepare('SELECT 1 FROM tombstones WHERE source_id = ? AND item_key = ?');
   const insert = db.prepare(`
@@ -86,6 +86,7 @@ export function itemRepo(db: Database.Database, topics: Pick<TopicRepo, 'writeTo
       let updated = 0;
       let unchanged = 0;
       let skipped = 0;
+      const assignItem = assign === undefined ? null : stories.transactionAssigner(assign);
       for (const item of items) {
         if (isEmpty(item)) {
           skipped++;
@@ -118,9 +119,9 @@ export function itemRepo(db: Database.Database, topics: Pick<TopicRepo, 'writeTo
         const id = found === undefined ? insert.run(row).lastInsertRowid : found.id;
         if (found === undefined) {
           index(id, item);
-          if (assign !== undefined) {
+          if (assignItem !== null) {
             const published = item.published ?? now;
-            stories.assignItem({ id: Number(id), source, title: item.title, summary: item.summary, content: item.content, published }, assign);
+            assignItem({ id: Number(id), source, title: item.title, summary: item.summary, content: item.content, published });
           }
           created++;
         } else {
