@@ -11,6 +11,7 @@ import { parseFeed } from '../src/parse/parse-feed.js';
 import { openStore } from '../src/store/open-store.js';
 import { rssFeed, sentence } from './bench-data.js';
 import { benchServe } from './bench-serve.js';
+import { benchIngest } from './bench-ingest.js';
 import { benchStories } from './bench-stories.js';
 
 const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
@@ -102,16 +103,22 @@ function benchHugeFeed(): void {
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'regionwire-bench-'));
 try {
   console.log(`regionwire bench: node ${process.version}, ${os.cpus().length} cores, ${os.cpus()[0]?.model ?? ''}`);
-  await benchParse();
-  await benchStore(dir);
-  benchPollPasses();
-  benchHugeFeed();
-  await benchServe(dir, (source, i) => ({
-    guid: null, url: `https://news.example.kr/${source}/articleView.html?idxno=${i}`, title: `${sentence(i, 6)} ${i}`,
-    summary: sentence(i + 1, 30), content: null, author: null, categories: [], image: null,
-    published: new Date(Date.UTC(2024, 0, 1) + i * 60_000 + source), updated: null,
-  }));
-  await benchStories(dir);
+  // BENCH_ONLY=ingest,memory runs only those sections (names below), to keep a run short.
+  const only = new Set((process.env.BENCH_ONLY ?? '').split(',').filter((x) => x !== ''));
+  const run = (name: string) => only.size === 0 || only.has(name);
+  if (run('ingest')) await benchIngest();
+  if (run('memory')) benchHugeFeed();
+  if (run('parse')) await benchParse();
+  if (run('store')) await benchStore(dir);
+  if (run('poll')) benchPollPasses();
+  if (run('serve')) {
+    await benchServe(dir, (source, i) => ({
+      guid: null, url: `https://news.example.kr/${source}/articleView.html?idxno=${i}`, title: `${sentence(i, 6)} ${i}`,
+      summary: sentence(i + 1, 30), content: null, author: null, categories: [], image: null,
+      published: new Date(Date.UTC(2024, 0, 1) + i * 60_000 + source), updated: null,
+    }));
+  }
+  if (run('stories')) await benchStories(dir);
   const mem = process.memoryUsage();
   console.log(`memory    rss ${mb(mem.rss)}, heap used ${mb(mem.heapUsed)}`);
 } finally {

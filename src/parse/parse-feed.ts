@@ -10,14 +10,13 @@ import { prepareXml } from './prepare-xml.js';
 import { readXml } from './read-xml.js';
 import { repairTruncated } from './repair-truncated.js';
 import { readRssHead, readRssItem } from './rss.js';
-import { buildTree } from './xml-tree.js';
 
 const DEFAULT_TIMEZONE = 'Asia/Seoul';
 
 // parseFeed parses RSS 0.9x/1.0/2.0 or Atom 0.3/1.0 text into a normalised feed.
 export async function parseFeed(text: string, opts: ParseOptions): Promise<ParseResult> {
   try {
-    return await parseOrFail(text, opts);
+    return parseOrFail(text, opts);
   } catch (err) {
     // Only a bug gets here; keep the poll loop alive and say so.
     const detail = err instanceof Error ? err.message : String(err);
@@ -25,13 +24,13 @@ export async function parseFeed(text: string, opts: ParseOptions): Promise<Parse
   }
 }
 
-async function parseOrFail(text: string, opts: ParseOptions): Promise<ParseResult> {
+function parseOrFail(text: string, opts: ParseOptions): ParseResult {
   if (text.trim() === '') return fail('not-a-feed', 'parse: the body is empty; check that the source url points at a feed');
   const prepared = prepareXml(text);
-  let read = await readXml(prepared);
+  let read = readXml(prepared, opts.url);
   if (!read.ok && read.truncated) {
     const repaired = repairTruncated(prepared);
-    if (repaired !== null) read = await readXml(repaired);
+    if (repaired !== null) read = readXml(repaired, opts.url);
   }
   if (!read.ok) {
     if (looksLikeHtmlPage(text) || /^[\uFEFF\s]*[[{]/.test(text)) {
@@ -42,7 +41,7 @@ async function parseOrFail(text: string, opts: ParseOptions): Promise<ParseResul
       `parse: the feed is not well-formed XML (${read.message}); check that the source url returns the feed itself, or ask the publisher to fix it`,
     );
   }
-  const root = buildTree(read.root, opts.url);
+  const root = read.root;
   const shape = detectFeed(root);
   if (shape === null) return fail('not-a-feed', notAFeedMessage(text, opts.url, root.name));
   const finish = { timezone: opts.timezone || DEFAULT_TIMEZONE, now: opts.now };

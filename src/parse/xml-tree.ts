@@ -1,5 +1,5 @@
-// A namespace-aware element tree built from xml2js's ordered output, with xml:base and xml:lang
-// already applied, so the mappers can ask for "the Atom `title` child" whatever the prefix.
+// A namespace-aware element tree (built by read-xml.ts as sax reads the document), with xml:base
+// and xml:lang already applied, so the mappers can ask for "the Atom `title` child" whatever the prefix.
 import { KNOWN_PREFIXES, NS } from './namespaces.js';
 import { resolveUrl } from '../shared/urls.js';
 
@@ -27,55 +27,49 @@ export interface XmlElement {
 
 export type XmlNode = XmlElement | string;
 
-/** What xml2js produces with explicitChildren + preserveChildrenOrder + charsAsChildren. */
-export interface RawNode {
-  readonly '#name': string;
-  readonly $?: Readonly<Record<string, string>>;
-  readonly $$?: readonly RawNode[];
-  readonly _?: string;
-}
-
-// Pathologically deep documents would overflow the stack; real feeds nest a dozen levels at most.
-const MAX_DEPTH = 200;
-
-// buildTree turns xml2js's raw root into an XmlElement tree, resolving prefixes and xml:base.
-export function buildTree(raw: RawNode, documentUrl: string): XmlElement {
-  return convert(raw, { scope: new Map([['xml', NS.xml]]), base: documentUrl, lang: null }, 0);
-}
-
-interface Inherited {
+/** What an element passes on to its children: namespace scope, base URI and language. */
+export interface Inherited {
   readonly scope: ReadonlyMap<string, string>;
   readonly base: string;
   readonly lang: string | null;
 }
 
-function convert(raw: RawNode, parent: Inherited, depth: number): XmlElement {
-  const rawAttrs = raw.$ ?? {};
+// documentScope is what the document element inherits: only the xml prefix, and the document's address.
+export function documentScope(documentUrl: string): Inherited {
+  return { scope: new Map([['xml', NS.xml]]), base: documentUrl, lang: null };
+}
+
+// openElement builds an element from its qualified name and attributes as written, resolving
+// prefixes, xml:base and xml:lang; the reader appends its children to the returned array.
+export function openElement(
+  qname: string,
+  rawAttrs: Readonly<Record<string, string>>,
+  parent: Inherited,
+): { element: XmlElement; children: XmlNode[] } {
   let scope = parent.scope;
-  for (const [name, value] of Object.entries(rawAttrs)) {
+  for (const name in rawAttrs) {
     if (name === 'xmlns' || name.startsWith('xmlns:')) {
       if (scope === parent.scope) scope = new Map(parent.scope);
-      (scope as Map<string, string>).set(name === 'xmlns' ? '' : name.slice(6), value.trim());
+      (scope as Map<string, string>).set(name === 'xmlns' ? '' : name.slice(6), (rawAttrs[name] as string).trim());
     }
   }
   const attrs: XmlAttr[] = [];
-  for (const [name, value] of Object.entries(rawAttrs)) {
+  let xmlBase: string | undefined;
+  let xmlLang: string | undefined;
+  for (const name in rawAttrs) {
     if (name === 'xmlns' || name.startsWith('xmlns:')) continue;
+    const value = rawAttrs[name] as string;
     // Unprefixed attributes have no namespace (Namespaces in XML §6.2), whatever the default is.
     const { ns, local } = name.includes(':') ? resolveName(name, scope) : { ns: '', local: name };
     attrs.push({ ns, local, value });
+    if (ns === NS.xml && local === 'base' && xmlBase === undefined) xmlBase = value;
+    if (ns === NS.xml && local === 'lang' && xmlLang === undefined) xmlLang = value;
   }
-  const xmlBase = attrs.find((a) => a.ns === NS.xml && a.local === 'base')?.value;
-  const xmlLang = attrs.find((a) => a.ns === NS.xml && a.local === 'lang')?.value;
   const base = xmlBase === undefined ? parent.base : (resolveUrl(xmlBase.trim(), parent.base, { anyScheme: true }) ?? parent.base);
-  const inherited: Inherited = { scope, base, lang: xmlLang === undefined ? parent.lang : xmlLang.trim() || null };
+  const lang = xmlLang === undefined ? parent.lang : xmlLang.trim() || null;
+  const { ns, local } = resolveName(qname, scope);
   const children: XmlNode[] = [];
-  for (const child of raw.$$ ?? []) {
-    if (child['#name'] === '__text__') children.push(child._ ?? '');
-    else if (depth < MAX_DEPTH) children.push(convert(child, inherited, depth + 1));
-  }
-  const { ns, local } = resolveName(raw['#name'], scope);
-  return { ns, local, name: raw['#name'], attrs, children, base, lang: inherited.lang, scope };
+  return { element: { ns, local, name: qname, attrs, children, base, lang, scope }, children };
 }
 
 function resolveName(qname: string, scope: ReadonlyMap<string, string>): { ns: string; local: string } {

@@ -51,7 +51,7 @@ const DEFAULT_LIMIT = 50;
 export function itemRepo(
   db: Database.Database,
   topics: Pick<TopicRepo, 'writeTopics'>,
-  stories: Pick<StoryRepo, 'assignItem'>,
+  stories: Pick<StoryRepo, 'transactionAssigner'>,
   details: Pick<DetailRepo, 'writeDetail'>,
 ): ItemRepo {
   const find = db.prepare('SELECT id, content_hash FROM items WHERE source_id = ? AND item_key = ?');
@@ -92,6 +92,7 @@ export function itemRepo(
       let updated = 0;
       let unchanged = 0;
       let skipped = 0;
+      const assignItem = assign === undefined ? null : stories.transactionAssigner(assign);
       for (const item of items) {
         if (isEmpty(item)) {
           skipped++;
@@ -127,9 +128,9 @@ export function itemRepo(
         const id = found === undefined ? insert.run(row).lastInsertRowid : found.id;
         if (found === undefined) {
           index(id, item);
-          if (assign !== undefined) {
+          if (assignItem !== null) {
             const published = item.published ?? now;
-            stories.assignItem({ id: Number(id), source, title: item.title, summary: item.summary, content: fullContent(item), published }, assign);
+            assignItem({ id: Number(id), source, title: item.title, summary: item.summary, content: fullContent(item), published });
           }
           created++;
         } else {

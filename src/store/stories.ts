@@ -6,8 +6,13 @@ import { FULL_CONTENT_SQL } from './details.js';
 import { iso } from './time.js';
 
 export interface StoryRepo {
-  /** Assigns a just-inserted item to a story; must run inside the caller's transaction. */
-  assignItem(item: StoryItem, assign: StoryAssigner): number;
+  /**
+   * Gives a function that assigns just-inserted items to stories; use one per transaction, inside
+   * it. Its reader looks for items other processes stored (storiedItemsAfter) only once: while the
+   * transaction holds the write lock no other connection can commit, so every later storied item
+   * is one of this transaction's own, which the detector has already taken in.
+   */
+  transactionAssigner(assign: StoryAssigner): (item: StoryItem) => number;
   /** The `limit` most recent items published at or after `since`, oldest first: what a detector
    * takes in after a restart. */
   recentStoryItems(since: Date, limit: number): StoryItem[];
@@ -80,7 +85,18 @@ export function storyRepo(db: Database.Database): StoryRepo {
   });
 
   return {
-    assignItem: (item, assign) => record(item, assign(item, reader)),
+    transactionAssigner(assign) {
+      let caughtUp = false;
+      const once: StoryStoreReader = {
+        storyOf: reader.storyOf,
+        storiedItemsAfter(afterId, limit) {
+          if (caughtUp) return [];
+          caughtUp = true;
+          return reader.storiedItemsAfter(afterId, limit);
+        },
+      };
+      return (item) => record(item, assign(item, once));
+    },
     recentStoryItems: (since, limit) => (recent.all(iso(since), limit) as TextRow[]).map(toStoryItem),
     rebuildStories(assign, onProgress) {
       db.transaction(() => {

@@ -65,6 +65,25 @@ describe('stories in the store', () => {
     expect(byGuid.get('g2')).not.toBe(byGuid.get('k1'));
   });
 
+  it('looks for items other processes stored once per transaction, not once per new item', () => {
+    const file = tempDbPath();
+    const other = tempStore(file);
+    other.syncSources(SOURCES);
+    other.savePoll(withStories(updated('kado', [forum('k1', '강원 관광 미래포럼 열려', FORUM_BODY, 0)]), storyAssigner(other, SOURCES, () => T0)));
+    const store = tempStore(file);
+    // What each new item's assignment is shown of other processes' storied items.
+    const shown: number[][] = [];
+    const assign: ReturnType<typeof storyAssigner> = (item, reader) => {
+      shown.push([...reader.storiedItemsAfter(0, 100)].map((i) => i.id));
+      return { storyId: null, rank: 0 };
+    };
+    const poll = (guids: string[]) => store.savePoll(withStories(updated('gov', guids.map((g, n) => forum(g, `제목 ${g}`, `${JOBS_BODY} ${g}`, n))), assign));
+    poll(['g1', 'g2', 'g3']);
+    poll(['g4']);
+    const stored = new Map(store.queryItems({}).map((i) => [i.guid, i.id]));
+    expect(shown).toEqual([[stored.get('k1')], [], [], [stored.get('k1'), stored.get('g1'), stored.get('g2'), stored.get('g3')]]);
+  });
+
   it('keeps counts and representatives right when items are pruned', () => {
     const store = tempStore();
     store.syncSources(SOURCES);
