@@ -89,6 +89,21 @@ function benchPollPasses(): void {
   }
 }
 
+// benchDetail runs scripts/bench-detail.ts (full text: detail pages and attachments) in a process of its own.
+function benchDetail(): void {
+  const out = execFileSync(process.execPath, ['--import', 'tsx', path.join(import.meta.dirname, 'bench-detail.ts')], { encoding: 'utf8' });
+  const r = JSON.parse(out.trim().split('\n').pop() ?? '{}') as {
+    pages: number; files: number; fileMb: number; textMb: number; errors: number; failed: number; seconds: number;
+    formats: Record<string, number>; peakRssMb: number;
+  };
+  const each = Object.entries(r.formats).map(([format, mbs]) => `${format} ${mbs.toFixed(2)}`).join(', ');
+  console.log(
+    `detail    ${r.pages} detail pages, ${r.files} attachments (${r.fileMb.toFixed(1)} MB, ${r.textMb.toFixed(1)} MB of text) in ${r.seconds.toFixed(2)} s: ` +
+      `${rate(r.pages, r.seconds * 1000)} pages, ${(r.textMb / r.seconds).toFixed(2)} MB/s attachment text, ${r.errors} errors, ${r.failed} failed, ` +
+      `peak rss ${Math.round(r.peakRssMb)} MB; each reader alone, MB/s of text: ${each}`,
+  );
+}
+
 // benchHugeFeed runs scripts/bench-huge-feed.ts in a process of its own (its peak RSS is its own).
 function benchHugeFeed(): void {
   const out = execFileSync(process.execPath, ['--expose-gc', '--import', 'tsx', path.join(import.meta.dirname, 'bench-huge-feed.ts')], { encoding: 'utf8' });
@@ -111,6 +126,7 @@ try {
   if (run('parse')) await benchParse();
   if (run('store')) await benchStore(dir);
   if (run('poll')) benchPollPasses();
+  if (run('detail')) benchDetail();
   if (run('serve')) {
     await benchServe(dir, (source, i) => ({
       guid: null, url: `https://news.example.kr/${source}/articleView.html?idxno=${i}`, title: `${sentence(i, 6)} ${i}`,

@@ -11,9 +11,10 @@ export interface CliRun {
   readonly stderr: string;
 }
 
-// runCli resolves when the process ends; signalAfterMs sends SIGTERM first, as Ctrl-C or systemd would.
+// runCli resolves when the process ends. signalWhen sends SIGTERM, as Ctrl-C or systemd would, once
+// stdout has shown everything it lists: a fixed delay would race the process's own start-up on a busy machine.
 // `env` adds to the test's own environment (e.g. NODE_EXTRA_CA_CERTS, read only at process start).
-export function runCli(args: readonly string[], opts: { signalAfterMs?: number; env?: Record<string, string> } = {}): Promise<CliRun> {
+export function runCli(args: readonly string[], opts: { signalWhen?: readonly RegExp[]; env?: Record<string, string> } = {}): Promise<CliRun> {
   return new Promise((resolve) => {
     const child = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, 'src/cli/main.ts'), ...args], {
       cwd: ROOT,
@@ -21,9 +22,15 @@ export function runCli(args: readonly string[], opts: { signalAfterMs?: number; 
     });
     let stdout = '';
     let stderr = '';
-    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
+    let signalled = false;
+    child.stdout.on('data', (d: Buffer) => {
+      stdout += d.toString();
+      if (!signalled && opts.signalWhen?.every((pattern) => pattern.test(stdout))) {
+        signalled = true;
+        child.kill('SIGTERM');
+      }
+    });
     child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-    if (opts.signalAfterMs) setTimeout(() => child.kill('SIGTERM'), opts.signalAfterMs);
     child.on('close', (code) => resolve({ code, stdout, stderr }));
   });
 }

@@ -113,7 +113,9 @@ describe('regionwire CLI', () => {
 
   it('run polls on start and stops cleanly on SIGTERM, closing the database', async () => {
     const runDb = path.join(tempDir(), 'run.db');
-    const run = await regionwire(['--config', config, '--db', runDb, 'run', '--port', '0'], { signalAfterMs: 4000 });
+    const run = await regionwire(['--config', config, '--db', runDb, 'run', '--port', '0'], {
+      signalWhen: [/serving topic feeds at/, /poll rss2: /, /poll euckr: /, /poll gone: /],
+    });
     expect(run.code).toBe(0);
     expect(run.stdout).toContain('stopped, database closed');
     expect(fs.existsSync(`${runDb}-wal`) ? fs.statSync(`${runDb}-wal`).size : 0).toBe(0);
