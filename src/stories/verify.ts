@@ -1,7 +1,7 @@
 // Verification of one candidate pair. Outlets rewrite headlines and leads, so versions of one
 // story often share under half their text (a 2-sentence summary against the full release), while
 // two releases on one template share most of it. What tells them apart is *what* differs:
-//  - containment (IDF-weighted, over the smaller text) must reach a floor;
+//  - containment (IDF-weighted, of the version most contained in the other) must reach a floor;
 //  - the headline words one version has and the other's headline lacks must appear in the other's
 //    text (a rewrite rephrases the same facts; a template sibling is about something else), or
 //    the two share most of their figures (a broadcast script or an own rewrite of the release);
@@ -65,9 +65,14 @@ function titleCover(a: StoryFeatures, b: StoryFeatures): number {
   return missing === 0 ? 1 : found / missing;
 }
 
-// weightedContainment is Σw(A∩B) / min(Σw(A), Σw(B)), the shared shingles weighted as the new item weighs them.
+// weightedContainment is how much of one item the other holds, in the direction where it is most:
+// Σw(A∩B) / Σw(A) or Σw(A∩B) / Σw(B), each side weighed by its own weights. Weights are fixed when
+// an item is seen, so a later item weighs the shingles it shares with an earlier one lower (the
+// earlier one already counts in the IDF window): mixing one side's sum with the other's totals
+// made a reprint days after a release look like the smaller text and miss.
 export function weightedContainment(a: Weighted, b: Weighted): number {
-  let common = 0;
+  let inA = 0;
+  let inB = 0;
   let i = 0;
   let j = 0;
   const x = a.features.shingles;
@@ -76,14 +81,18 @@ export function weightedContainment(a: Weighted, b: Weighted): number {
     const u = x[i] as number;
     const v = y[j] as number;
     if (u === v) {
-      common += a.weights[i] as number;
+      inA += a.weights[i] as number;
+      inB += b.weights[j] as number;
       i++;
       j++;
     } else if (u < v) i++;
     else j++;
   }
-  const min = Math.min(a.total, b.total);
-  return min === 0 ? 0 : common / min;
+  return Math.max(share(inA, a.total), share(inB, b.total));
+}
+
+function share(part: number, total: number): number {
+  return total === 0 ? 0 : part / total;
 }
 
 // overlap is |A∩B| / min(|A|, |B|), 0 when either is empty.
@@ -116,14 +125,18 @@ export class ShingleFilter {
   }
 
   // bound is at least weightedContainment(item, candidate): a shared shingle finds its own slot,
-  // which holds at least its weight.
+  // which holds at least the item's weight of it (weights are never 0, so the slot is taken).
   bound(candidate: Weighted): number {
     if (this.item === null) return 0;
     const shingles = candidate.features.shingles;
-    let common = 0;
-    for (let i = 0; i < shingles.length; i++) common += this.slots[filterSlot(shingles[i] as number)] as number;
-    const min = Math.min(this.item.total, candidate.total);
-    return min === 0 ? 0 : common / min;
+    let inItem = 0;
+    let inCandidate = 0;
+    for (let i = 0; i < shingles.length; i++) {
+      const slot = this.slots[filterSlot(shingles[i] as number)] as number;
+      inItem += slot;
+      if (slot > 0) inCandidate += candidate.weights[i] as number;
+    }
+    return Math.max(share(inItem, this.item.total), share(inCandidate, candidate.total));
   }
 }
 

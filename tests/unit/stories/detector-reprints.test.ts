@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import type { StoryItem } from '../../../src/model.js';
 import { apartMs, createStoryDetector, daySpan } from '../../../src/stories/detector.js';
 import { MemoryStoryStore } from '../../../src/stories/memory-store.js';
-import { item } from './story-cases.js';
+import { FORUM_BODY, item, JOBS_BODY } from './story-cases.js';
 
 const HOUR = 3_600_000;
 
@@ -37,6 +37,20 @@ describe('story detection of reprint styles', () => {
       item('weekly', '2025-01-13T09:00:00', '화천산천어축제 11일 개막, 23일간 이어져', `화천신문 편집부 | ${FESTIVAL}`),
     ]);
     expect(ids[1]).toBe(ids[0]);
+  });
+
+  // Issue 10, point 6: the release is seen first, so the reprint's weights count the release's
+  // shingles as seen before; containment has to weigh each side by its own weights.
+  it('joins a reprint that copies a release dated by day alone and adds its own paragraphs, 2½ days later', () => {
+    const own = '현장에서 만난 한 낚시객은 아이들과 함께 산천어를 잡으러 왔다며 얼음 위에서 보낸 하루가 즐거웠다고 말했다. 축제장 주변 식당과 숙박업소도 손님을 맞을 채비를 마쳤다. 주민들은 겨울마다 찾아오는 관광객 덕분에 마을에 활기가 돈다고 입을 모았다.';
+    const ids = cluster([
+      item('province', '2025-01-09T10:00:00', '강원 관광 미래포럼 개최', FORUM_BODY),
+      item('province', '2025-01-09T11:00:00', '청년 일자리 박람회 설명회', JOBS_BODY),
+      item('county', '2025-01-10T00:00:00', '2025 화천산천어축제 11일 개막…23일간 얼음나라', FESTIVAL),
+      item('step', '2025-01-12T17:55:00', '화천 산천어축제 개막, 얼음 위 겨울 손님 맞아', `${FESTIVAL} ${own}`),
+    ]);
+    expect(ids[3]).toBe(ids[2]);
+    expect(new Set(ids).size).toBe(3);
   });
 
   it('keeps a near copy three days after a timed release apart (only a date alone gives the day)', () => {
