@@ -475,7 +475,7 @@ export type AttachmentLinkRule =
       readonly attr?: string;
       /** Regular expression matched against the attribute; its groups fill `template`. */
       readonly pattern?: string;
-      /** URL with $1…$9 or $<name> for the pattern's groups, resolved against the page. */
+      /** URL with {1}…{9} or {name} for the pattern's groups, resolved against the page. */
       readonly template?: string;
     };
 

@@ -43,8 +43,7 @@ export function buildDetail(raw: unknown, at: (...keys: (string | number)[]) => 
   };
 }
 
-// buildAttachments takes the template in the page-field syntax ({1}…{9}), so both read alike in
-// sources.yaml, and hands the detail stage its own ($1…$9).
+// buildAttachments reads the attachments rule; its template is in the page-field syntax ({1}…{9}).
 function buildAttachments(raw: unknown, at: (...keys: string[]) => ConfigPath, report: Reporter): AttachmentLinkRule | null {
   if (typeof raw === 'string') {
     const checked = checkSelector(raw);
@@ -78,6 +77,6 @@ function buildAttachments(raw: unknown, at: (...keys: string[]) => ConfigPath, r
     selector,
     ...(attr === null ? {} : { attr }),
     ...(pattern === null ? {} : { pattern }),
-    ...(template === null ? {} : { template: template.replace(/\{(\d)\}/g, '$$$1') }),
+    ...(template === null ? {} : { template }),
   };
 }

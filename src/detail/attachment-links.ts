@@ -3,6 +3,7 @@
 // rule reads any attribute and rewrites it with a pattern and a URL template.
 import { load } from 'cheerio';
 import type { AttachmentLink, AttachmentLinkRule } from '../model.js';
+import { fillTemplate } from '../shared/template.js';
 import { resolveUrl } from '../shared/urls.js';
 
 export interface AttachmentLinks {
@@ -59,7 +60,7 @@ function compilePattern(pattern: string | undefined): RegExp | null | Error {
   }
 }
 
-// rewrite fills the template from the pattern's groups ($1…$9, $<name>); without a pattern the
+// rewrite fills the template from the pattern's groups ({1}…{9}, {name}); without a pattern the
 // attribute is the reference itself, and without a template the pattern's first group is.
 function rewrite(value: string, pattern: RegExp | null, template: string | undefined): string | null {
   if (value === '') return null;
@@ -67,9 +68,7 @@ function rewrite(value: string, pattern: RegExp | null, template: string | undef
   const m = pattern.exec(value);
   if (m === null) return null;
   if (template === undefined) return m[1] ?? m[0];
-  return template.replace(/\$(\d)|\$<([^>]+)>/g, (_, n: string | undefined, name: string | undefined) =>
-    (n !== undefined ? m[Number(n)] : m.groups?.[name ?? '']) ?? '',
-  );
+  return fillTemplate(template, m);
 }
 
 function why(value: string, pattern: RegExp | null, template: string | undefined): string {

@@ -1,6 +1,7 @@
 // Reading one field of one item: the text or an attribute of a match, through pattern and template.
 import type { CheerioAPI } from 'cheerio';
 import type { PageField } from '../model.js';
+import { fillTemplate } from '../shared/template.js';
 import { cleanText, elementText } from './text.js';
 
 /** A field with its pattern compiled once per page. */
@@ -41,10 +42,10 @@ export function readField($: CheerioAPI, item: Elements, compiled: CompiledField
   return { values: field.all ? [...new Set(values)] : values.slice(0, 1), raw };
 }
 
-// applyPattern keeps group 1 (or the whole match), or fills the template's {1}…{9}.
+// applyPattern keeps group 1 (or the whole match), or fills the template from the groups.
 function applyPattern(value: string, pattern: RegExp, template: string | null): string | null {
   const match = pattern.exec(value);
   if (match === null) return null;
   if (template === null) return cleanText(match[1] ?? match[0]);
-  return template.replace(/\{(\d)\}/g, (_, n: string) => match[Number(n)] ?? '');
+  return fillTemplate(template, match);
 }

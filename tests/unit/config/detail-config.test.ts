@@ -28,7 +28,7 @@ describe('detail: in sources.yaml', () => {
       remove: ['.btn-area', '.share'],
       published: { selector: '.view-info .date', format: null },
       author: { selector: '.view-info .writer' },
-      attachments: { selector: '.file a', pattern: "fn_download\\('(\\d+)'\\)", template: '/download.do?id=$1' },
+      attachments: { selector: '.file a', pattern: "fn_download\\('(\\d+)'\\)", template: '/download.do?id={1}' },
       maxPerPoll: 5,
     });
   });
@@ -72,7 +72,7 @@ describe('the examples of docs/full-text.md', () => {
     const sources = loadConfig(configDir({ 'sources.yaml': `sources:\n${examples.map((e) => e.trimEnd().replace(/^/gm, '  ')).join('\n')}\n` })).sources;
     expect(sources.map((s) => [s.id, s.detail?.attachments ?? null])).toEqual([
       ['newsstep', null],
-      ['hanbit-press', { selector: 'ul.file_list a.attach', pattern: "fn_egov_downFile\\('([^']+)','(\\d+)'\\)", template: '/cmm/fms/FileDown.do?atchFileId=$1&fileSn=$2' }],
+      ['hanbit-press', { selector: 'ul.file_list a.attach', pattern: "fn_egov_downFile\\('([^']+)','(\\d+)'\\)", template: '/cmm/fms/FileDown.do?atchFileId={1}&fileSn={2}' }],
     ]);
   });
 });

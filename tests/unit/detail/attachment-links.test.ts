@@ -7,7 +7,7 @@ const EGOV_URL = 'https://www.hanbit-gun.go.kr/user/board/selectBoardArticle.do?
 const DOWNLOAD = {
   selector: '.file_list a.attach',
   pattern: "fn_egov_downFile\\('([^']+)','(\\d+)'\\)",
-  template: '/cmm/fms/FileDown.do?atchFileId=$1&fileSn=$2',
+  template: '/cmm/fms/FileDown.do?atchFileId={1}&fileSn={2}',
 };
 
 describe('attachment links', () => {
@@ -22,7 +22,7 @@ describe('attachment links', () => {
 
   it('fills named groups too, from any attribute', () => {
     const html = '<ul class="files"><li><a href="#" onclick="fnDown(\'77\'); return false;">공고문.hwpx</a></li></ul>';
-    const rule = { selector: '.files a', attr: 'onclick', pattern: "fnDown\\('(?<id>\\d+)'\\)", template: 'download.do?id=$<id>' };
+    const rule = { selector: '.files a', attr: 'onclick', pattern: "fnDown\\('(?<id>\\d+)'\\)", template: 'download.do?id={id}' };
     expect(findAttachmentLinks(html, 'https://www.example.go.kr/board/view.do?id=5', rule).links).toEqual([
       { url: 'https://www.example.go.kr/board/download.do?id=77', name: '공고문.hwpx' },
     ]);
