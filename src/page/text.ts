@@ -1,4 +1,5 @@
 // Plain text out of page elements: words kept apart at block boundaries, whitespace collapsed.
+import { dropControls } from '../shared/controls.js';
 
 /** The parts of a parsed DOM node (cheerio's domhandler) the text walk reads. */
 interface DomNode {
@@ -16,15 +17,13 @@ const BLOCK = new Set([
 ]);
 const SKIPPED = new Set(['script', 'style', 'noscript', 'template']);
 
-// C0 controls (other than tab and line breaks, which collapse to spaces) and DEL break XML feeds
-// downstream; old boards paste them in from word processors.
-const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g;
 // Zero-width characters that editors leave in titles; they split Korean words for search.
 const INVISIBLE = /[\u200b-\u200d\u2060\ufeff]/g;
 
-// cleanText strips control and zero-width characters and collapses whitespace (NBSP included).
+// cleanText drops control characters by the rule feeds follow (shared/controls.ts: old boards paste
+// them in from word processors), strips zero-width characters and collapses whitespace (NBSP included).
 export function cleanText(raw: string): string {
-  return raw.replace(CONTROL, '').replace(INVISIBLE, '').replace(/\s+/g, ' ').trim();
+  return dropControls(raw).replace(INVISIBLE, '').replace(/\s+/g, ' ').trim();
 }
 
 // elementText is the visible text of DOM nodes, cleaned, with a space wherever a block ends.

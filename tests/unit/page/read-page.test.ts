@@ -51,6 +51,12 @@ describe('readPage reads items from a list page with CSS selectors', () => {
     expect(second?.published?.toISOString()).toBe('2024-12-01T08:55:00.000Z');
   });
 
+  it('keeps words apart at a vertical tab or form feed, as feed text does, and drops other controls', () => {
+    const page = TABLE.replace('춘천 겨울축제 개막', '춘천\u000b겨울축제\u000c개\u0001막');
+    const [, second] = items(read(page, config({ title: 'td.subject a', link: { selector: 'td.subject a', attr: 'href' } })));
+    expect(second?.title).toBe('춘천 겨울축제 개막');
+  });
+
   it('reads an attribute instead of the text, and the item element itself without selector', () => {
     const html = '<ul class="cards"><li data-seq="77" title="원주 일자리 박람회"><span>원주…</span></li></ul>';
     const [item] = items(read(html, config({ title: { attr: 'title' }, link: { attr: 'data-seq', template: 'view.do?seq={1}', pattern: '(\\d+)' } }, 'ul.cards li')));
