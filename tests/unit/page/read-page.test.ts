@@ -52,7 +52,7 @@ describe('readPage reads items from a list page with CSS selectors', () => {
   });
 
   it('keeps words apart at a vertical tab or form feed, as feed text does, and drops other controls', () => {
-    const page = TABLE.replace('춘천 겨울축제 개막', '춘천\u000b겨울축제\u000c개\u0001막');
+    const page = TABLE.replace('춘천 <br>겨울축제 개막', '춘천\u000b겨울축제\u000c개\u0001막');
     const [, second] = items(read(page, config({ title: 'td.subject a', link: { selector: 'td.subject a', attr: 'href' } })));
     expect(second?.title).toBe('춘천 겨울축제 개막');
   });
