@@ -1,17 +1,16 @@
 // Checks of a page source's selectors, patterns and templates, so a typo fails at load, not at poll.
-import { load } from 'cheerio';
+import { select } from 'cheerio-select';
 import type { Checked } from './value-checks.js';
 
 const ok = <T>(value: T): Checked<T> => ({ ok: true, value });
 const fail = <T>(message: string): Checked<T> => ({ ok: false, message });
 
-// One empty document is enough: cheerio compiles a selector before it looks at any element.
-const EMPTY = load('');
-
-// checkSelector compiles a CSS selector with the same engine (cheerio / css-select) that reads pages.
+// checkSelector compiles a CSS selector with the engine cheerio reads pages with (cheerio-select,
+// css-select with jQuery's :first, :eq …), without loading cheerio itself to check config.
 export function checkSelector(selector: string): Checked<string> {
   try {
-    EMPTY(selector);
+    // No elements to look at: the selector is compiled, and a bad one throws, all the same.
+    select(selector, []);
     return ok(selector);
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);

@@ -54,7 +54,7 @@ export interface ReadResult {
 export function readYamlFile(path: string, shownAs: string): ReadResult {
   const text = readFileSync(path, 'utf8');
   const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter, keepSourceTokens: true, prettyErrors: true, uniqueKeys: true });
+  const doc = parseDocument(text, { lineCounter, prettyErrors: true, uniqueKeys: true });
   const yaml: YamlFile = { file: shownAs, doc, lineCounter };
   const seen = new Set<string>();
   const issues: ConfigIssue[] = [];

@@ -1,6 +1,7 @@
 // Plain-text helpers: HTML to text, whitespace collapsing, and the short summary derived from content.
-import * as cheerio from 'cheerio';
+import type { ChildNode, Element } from 'domhandler';
 import { decodeHTML } from 'entities';
+import { DomUtils, parseDocument } from 'htmlparser2';
 import sanitizeHtml from 'sanitize-html';
 import { dropControls } from '../shared/controls.js';
 
@@ -32,15 +33,24 @@ export function htmlToText(html: string): string {
 // aria-label or <title> of inline SVGs, in document order. For descriptions that are only a
 // picture (<img alt="년">), where htmlToText finds nothing.
 export function markupText(html: string): string {
-  const $ = cheerio.load(html, null, false);
-  const said = $('img, area, svg')
-    .toArray()
-    .map((el) => {
-      const node = $(el);
-      const label = node.attr('aria-label') ?? node.attr('alt') ?? '';
-      return label.trim() !== '' || el.tagName !== 'svg' ? label : node.children('title').first().text();
-    });
+  const said: string[] = [];
+  const walk = (nodes: readonly ChildNode[]): void => {
+    for (const node of nodes) {
+      if (!DomUtils.isTag(node)) continue;
+      if (node.name === 'img' || node.name === 'area' || node.name === 'svg') said.push(labelOf(node));
+      walk(node.children);
+    }
+  };
+  // htmlparser2 is what sanitize-html (above) already loaded: no second HTML parser for this.
+  walk(parseDocument(html).children);
   return collapseWhitespace(said.join(' '));
+}
+
+function labelOf(el: Element): string {
+  const label = el.attribs['aria-label'] ?? el.attribs.alt ?? '';
+  if (label.trim() !== '' || el.name !== 'svg') return label;
+  const title = el.children.find((child) => DomUtils.isTag(child) && child.name === 'title');
+  return title === undefined ? '' : DomUtils.textContent(title);
 }
 
 // summarize shortens plain text to SUMMARY_MAX_CHARS at a word boundary.

@@ -19,8 +19,6 @@ import type { SavePollInput, Store } from '../store/open-store.js';
 import { addCounts, NO_ITEMS } from '../store/polls.js';
 import { nextPollAt } from './next-poll.js';
 import { readFeed, type ReadContext } from './read-feed.js';
-import { readDetails } from './read-details.js';
-import { readPages } from './read-pages.js';
 
 /**
  * A poll with more items than this is stored in transactions of this many, the event loop free in
@@ -81,7 +79,12 @@ export async function pollSource(source: SourceConfig, ctx: PollContext): Promis
 
   try {
     const reader: ReadContext = { ...ctx, now: startedAt };
-    const read = source.type === 'page' ? await readPages(source, state, reader) : await readFeed(source, state, reader);
+    // Boards and detail pages need cheerio, linkedom and pdf.js, imported on first use: a process
+    // that polls only feeds never loads them (start-up is most of what a pass of 304s costs).
+    const read =
+      source.type === 'page'
+        ? await (await import('./read-pages.js')).readPages(source, state, reader)
+        : await readFeed(source, state, reader);
     if (read.status === 'aborted' || ctx.signal?.aborted) return shutDown(source, ABANDONED, elapsed());
     permanentRedirect = read.permanentRedirect;
     if (read.status === 'failed') return fail(read.error);
@@ -91,7 +94,10 @@ export async function pollSource(source: SourceConfig, ctx: PollContext): Promis
     }
 
     // Detail runs before the store, so a new item is indexed, classified and put into a story with its full text.
-    const detailed = await readDetails(source, read.items, { ...ctx, now: startedAt });
+    const detailed =
+      !source.detail
+        ? { items: read.items, warning: null }
+        : await (await import('./read-details.js')).readDetails(source, read.items, { ...ctx, now: startedAt });
     if (ctx.signal?.aborted) return shutDown(source, ABANDONED, elapsed());
     const warning = [tlsWarning, read.warning, detailed.warning].filter((w) => w !== null).join('; ') || null;
     const items = classified(detailed.items, source, ctx.topics);
