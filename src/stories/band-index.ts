@@ -23,87 +23,142 @@ export interface BandIndexLimits {
 
 interface Entry<T> {
   readonly itemId: number;
-  readonly time: number;
   readonly keys: readonly number[];
   readonly payload: T;
-  /** Which lookup last counted this entry, and the keys it shared then (no Map per lookup). */
-  lookup: number;
-  hits: number;
 }
 
 /** Dates this far after the wall clock do not move the window (a feed dated in 2099 would empty it). */
 const FUTURE_SLACK_MS = 86_400_000;
 
+// Items are numbered in the order seen (`seq`) and live in a ring of slots, seq modulo the ring's
+// size (a power of two, at least maxItems + 1: live items never share a slot). A
+// posting list holds seqs, and a lookup reads each posting's time and hit count from typed arrays
+// indexed by slot, not from an object per item: a lookup walks up to 32 keys × 64 postings, and
+// chasing an object per posting cost three times the rest of story detection (issue 11).
 export class BandIndex<T> {
-  /** Per band key, the entries having it, oldest first. */
-  private readonly postings = new Map<number, Entry<T>[]>();
-  /** Items in the order seen; slots before `head` are emptied as they are forgotten. */
-  private readonly entries: (Entry<T> | undefined)[] = [];
-  private head = 0;
+  /** Per band key, the seqs of the items having it, oldest first; a key only one item has holds its seq alone. */
+  private readonly postings = new Map<number, number | number[]>();
+  private readonly slots: (Entry<T> | undefined)[];
+  private readonly times: Float64Array;
+  /** Which lookup last counted a slot, and the keys it shared then. */
+  private readonly stamps: Int32Array;
+  private readonly hits: Int32Array;
+  private readonly mask: number;
+  /** Items per hit count, for one lookup. */
+  private perCount = new Int32Array(0);
+  /** The oldest kept item's seq, and the next item's. */
+  private first = 0;
+  private next = 0;
   private lookups = 0;
   private newest = -Infinity;
 
-  constructor(private readonly limits: BandIndexLimits) {}
+  constructor(private readonly limits: BandIndexLimits) {
+    const ring = 2 ** Math.ceil(Math.log2(limits.maxItems + 1));
+    this.mask = ring - 1;
+    this.slots = new Array<Entry<T> | undefined>(ring).fill(undefined);
+    this.times = new Float64Array(ring);
+    this.stamps = new Int32Array(ring);
+    this.hits = new Int32Array(ring);
+  }
 
   get size(): number {
-    return this.entries.length - this.head;
+    return this.next - this.first;
   }
 
   // candidates counts shared keys per item published within [from, to]; most shared first.
   candidates(keys: readonly number[], from: number, to: number, limit: number, minHits: number): BandCandidate<T>[] {
-    const lookup = ++this.lookups;
-    const found: Entry<T>[] = [];
+    const lookup = this.nextLookup();
+    const { times, stamps, hits, mask } = this;
+    const found: number[] = [];
+    const count = (seq: number): void => {
+      const slot = seq & mask;
+      const time = times[slot] as number;
+      if (time < from || time > to) return;
+      if (stamps[slot] !== lookup) {
+        stamps[slot] = lookup;
+        hits[slot] = 0;
+        found.push(slot);
+      }
+      hits[slot] = (hits[slot] as number) + 1;
+    };
     for (const key of keys) {
       const list = this.postings.get(key);
       if (list === undefined) continue;
-      const stop = Math.max(0, list.length - this.limits.scanPerKey);
-      for (let i = list.length - 1; i >= stop; i--) {
-        const e = list[i] as Entry<T>;
-        if (e.time < from || e.time > to) continue;
-        if (e.lookup !== lookup) {
-          e.lookup = lookup;
-          e.hits = 0;
-          found.push(e);
-        }
-        e.hits++;
+      if (typeof list === 'number') {
+        count(list);
+        continue;
       }
+      const stop = Math.max(0, list.length - this.limits.scanPerKey);
+      for (let i = list.length - 1; i >= stop; i--) count(list[i] as number);
     }
-    return found
-      .filter((e) => e.hits >= minHits)
-      .sort((a, b) => b.hits - a.hits || a.itemId - b.itemId)
-      .slice(0, limit)
-      .map((e) => ({ itemId: e.itemId, time: e.time, hits: e.hits, payload: e.payload }));
+    return this.best(found, keys.length, limit, minHits);
+  }
+
+  // best picks the `limit` found slots sharing the most keys (ties: lowest item id). Hundreds of
+  // items share a key or two with any item; only those at or above the hit count that fills the
+  // limit are made candidates and sorted.
+  private best(found: readonly number[], most: number, limit: number, minHits: number): BandCandidate<T>[] {
+    const hits = this.hits;
+    if (this.perCount.length <= most) this.perCount = new Int32Array(most + 1);
+    const perCount = this.perCount.fill(0, 0, most + 1);
+    for (const slot of found) {
+      const shared = Math.min(most, hits[slot] as number);
+      perCount[shared] = (perCount[shared] as number) + 1;
+    }
+    let cut = most + 1;
+    for (let taken = 0; cut > minHits && taken < limit; ) taken += perCount[--cut] as number;
+    const out: BandCandidate<T>[] = [];
+    for (const slot of found) {
+      const shared = hits[slot] as number;
+      if (shared < cut) continue;
+      const entry = this.slots[slot] as Entry<T>;
+      out.push({ itemId: entry.itemId, time: this.times[slot] as number, hits: shared, payload: entry.payload });
+    }
+    return out.sort((a, b) => b.hits - a.hits || a.itemId - b.itemId).slice(0, limit);
   }
 
   // add records an item's band keys and payload, then forgets what the limits no longer keep.
   add(itemId: number, time: number, keys: readonly number[], payload: T): void {
-    const entry: Entry<T> = { itemId, time, keys, payload, lookup: 0, hits: 0 };
+    const seq = this.next++;
+    const slot = seq & this.mask;
+    this.slots[slot] = { itemId, keys, payload };
+    this.times[slot] = time;
+    this.stamps[slot] = 0;
     for (const key of keys) {
       const list = this.postings.get(key);
-      if (list === undefined) this.postings.set(key, [entry]);
-      else list.push(entry);
+      if (list === undefined) this.postings.set(key, seq);
+      else if (typeof list === 'number') this.postings.set(key, [list, seq]);
+      else list.push(seq);
     }
-    this.entries.push(entry);
     this.newest = Math.max(this.newest, Math.min(time, Date.now() + FUTURE_SLACK_MS));
     const before = this.newest - this.limits.keepMs;
-    while (this.head < this.entries.length && (this.size > this.limits.maxItems || (this.entries[this.head] as Entry<T>).time < before)) {
-      this.forget(this.entries[this.head] as Entry<T>);
-      this.entries[this.head++] = undefined;
-    }
-    if (this.head > 4096 && this.head * 2 > this.entries.length) {
-      this.entries.splice(0, this.head);
-      this.head = 0;
+    while (this.size > 0 && (this.size > this.limits.maxItems || (this.times[this.first & this.mask] as number) < before)) {
+      this.forget(this.first++);
     }
   }
 
-  // forget drops the oldest entry, which is first in each of its keys' posting lists (shift()
+  // forget drops the oldest item, which is first in each of its keys' posting lists (shift()
   // trims an array's start in place, so a long list does not keep what it dropped).
-  private forget(entry: Entry<T>): void {
+  private forget(seq: number): void {
+    const slot = seq & this.mask;
+    const entry = this.slots[slot] as Entry<T>;
+    this.slots[slot] = undefined;
     for (const key of entry.keys) {
       const list = this.postings.get(key);
-      if (list === undefined || list[0] !== entry) continue;
-      if (list.length === 1) this.postings.delete(key);
-      else list.shift();
+      if (list === seq) this.postings.delete(key);
+      else if (typeof list === 'object' && list[0] === seq) {
+        list.shift();
+        if (list.length === 1) this.postings.set(key, list[0] as number);
+      }
     }
+  }
+
+  // nextLookup numbers lookups; after 2^31 of them the stamps start over.
+  private nextLookup(): number {
+    if (this.lookups === 0x7fffffff) {
+      this.stamps.fill(0);
+      this.lookups = 0;
+    }
+    return ++this.lookups;
   }
 }

@@ -77,6 +77,37 @@ describe('BandIndex', () => {
     for (let id = 1; id <= 10; id++) index.add(id, HOUR, [5], null);
     expect(index.candidates([5], 0, 2 * HOUR, 100, 1).map((c) => c.itemId)).toEqual([7, 8, 9, 10]);
   });
+
+  it('gives what a plain scan of the kept items gives, after the ring has wrapped many times', () => {
+    // A small ring (maxItems 50) fed 2,000 items whose keys come from a small pool: keys held by
+    // one item, by two, and by dozens, items forgotten by count and by age, ties cut by the limit.
+    const keep = { keepMs: 30 * HOUR, maxItems: 50, scanPerKey: 1000 };
+    const index = new BandIndex<number>(keep);
+    const kept: { id: number; time: number; keys: number[] }[] = [];
+    let seed = 7;
+    const next = () => (seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) % 1000;
+    for (let id = 1; id <= 2000; id++) {
+      const time = id * 0.5 * HOUR - (next() % 3) * HOUR;
+      const keys = Array.from({ length: 6 }, () => (next() < 900 ? next() % 40 : 1000 + id));
+      index.add(id, time, keys, id * 10);
+      kept.push({ id, time, keys });
+      const newest = Math.max(...kept.map((k) => k.time));
+      while (kept.length > keep.maxItems || (kept[0] as { time: number }).time < newest - keep.keepMs) kept.shift();
+      if (id % 97 !== 0) continue;
+      const ask = [next() % 40, next() % 40, next() % 40, 1000 + id];
+      const [from, to] = [time - 10 * HOUR, time + HOUR];
+      const expected = kept
+        .filter((k) => k.time >= from && k.time <= to)
+        .map((k) => ({ itemId: k.id, hits: ask.reduce((n, key) => n + k.keys.filter((x) => x === key).length, 0) }))
+        .filter((c) => c.hits >= 2)
+        .sort((a, b) => b.hits - a.hits || a.itemId - b.itemId)
+        .slice(0, 5);
+      const found = index.candidates(ask, from, to, 5, 2);
+      expect(found.map((c) => ({ itemId: c.itemId, hits: c.hits }))).toEqual(expected);
+      expect(found.every((c) => c.payload === c.itemId * 10)).toBe(true);
+    }
+    expect(index.size).toBe(kept.length);
+  });
 });
 
 describe('ShingleFilter', () => {
