@@ -34,7 +34,7 @@ const CITY = new RegExp(`^(${CITIES})(?:시|군)$`);
 // mentionsBody is true when an item with these bodies and flattened text names `issuer`. A city or
 // county is named by its place alone too ("춘천에서"); the province only as itself, not inside the
 // name of its education office or council.
-export function mentionsBody(bodies: Set<string>, flat: string, issuer: string): boolean {
+export function mentionsBody(bodies: ReadonlySet<string>, flat: string, issuer: string): boolean {
   const city = CITY.exec(issuer)?.[1];
   if (city !== undefined) return flat.includes(city);
   return BODY_EXACT.test(issuer) ? bodies.has(issuer) : flat.includes(issuer);

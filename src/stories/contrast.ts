@@ -33,16 +33,16 @@ function otherIssuers(a: StoryFeatures, b: StoryFeatures): boolean {
 // unstated: one of a headline's days of the month is not in the other item's text. Daily and
 // weekly notices headline their own day; a reprint may headline a festival's last day where the
 // release headlined its first, but it states both.
-function unstated(titleDays: Set<string>, days: Set<string>): boolean {
+function unstated(titleDays: ReadonlySet<string>, days: ReadonlySet<string>): boolean {
   for (const d of titleDays) if (!days.has(d)) return true;
   return false;
 }
 
 // otherEditions: both name ordinals of one kind ("32회" and "5회") and share none of that kind. A
 // meeting's "2차" session says nothing against an event's "18회".
-function otherEditions(a: Set<string>, b: Set<string>): boolean {
+function otherEditions(a: ReadonlySet<string>, b: ReadonlySet<string>): boolean {
   if (a.size === 0 || b.size === 0) return false;
-  const kinds = (set: Set<string>, unit: string) => new Set([...set].filter((x) => x.endsWith(unit)));
+  const kinds = (set: ReadonlySet<string>, unit: string) => new Set([...set].filter((x) => x.endsWith(unit)));
   for (const unit of new Set([...a].map((x) => x.slice(-1)))) if (disjoint(kinds(a, unit), kinds(b, unit))) return true;
   return false;
 }
@@ -65,7 +65,7 @@ function unnamed(a: StoryFeatures, b: StoryFeatures): boolean {
 }
 
 // disjoint is true when both sets have members and share none.
-export function disjoint<T>(a: Set<T>, b: Set<T>): boolean {
+export function disjoint<T>(a: ReadonlySet<T>, b: ReadonlySet<T>): boolean {
   if (a.size === 0 || b.size === 0) return false;
   const [small, large] = a.size <= b.size ? [a, b] : [b, a];
   for (const x of small) if (large.has(x)) return false;

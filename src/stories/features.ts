@@ -18,29 +18,38 @@ export interface StoryText {
 export interface StoryFeatures {
   /** Distinct shingles, sorted (see shingles.ts). */
   readonly shingles: Uint32Array;
-  readonly titleGrams: Set<number>;
-  readonly titleWords: Set<string>;
+  /** Distinct headline 2-grams, sorted. */
+  readonly titleGrams: Uint32Array;
+  readonly titleWords: ReadonlySet<string>;
   /** Days of the month named in the title, and in the whole text. */
-  readonly titleDays: Set<string>;
-  readonly days: Set<string>;
+  readonly titleDays: ReadonlySet<string>;
+  readonly days: ReadonlySet<string>;
   /** The whole normalised text without spaces or punctuation, to look title words up in. */
   readonly flat: string;
   /** Where the body starts in `flat` (the title comes first). */
   readonly bodyStart: number;
   /** Quantities (counts and amounts with their unit), in the whole text and in the title. */
-  readonly numbers: Set<string>;
-  readonly titleNumbers: Set<string>;
+  readonly numbers: ReadonlySet<string>;
+  readonly titleNumbers: ReadonlySet<string>;
   /** Ordinals ("32회" for 제32회) in the whole text. */
-  readonly ordinals: Set<string>;
+  readonly ordinals: ReadonlySet<string>;
   /** Cities and counties named in the title and lead. */
-  readonly places: Set<string>;
+  readonly places: ReadonlySet<string>;
   /** Public bodies named anywhere, and the one that issued the item when its headline or lead says. */
-  readonly bodies: Set<string>;
+  readonly bodies: ReadonlySet<string>;
   readonly issuer: string | null;
   /** Names of festivals, partners, ordinances (see names.ts). */
-  readonly names: Set<string>;
+  readonly names: ReadonlySet<string>;
   /** Characters of normalised text: the "fullest text" rule for representatives. */
   readonly length: number;
+}
+
+/** The band index keeps 20,000 items' features; most items name no day, ordinal or name. */
+const NONE: ReadonlySet<string> = new Set<string>();
+
+// shared gives one set all empty fields share: an empty Set still costs a hash table.
+function shared(set: ReadonlySet<string>): ReadonlySet<string> {
+  return set.size === 0 ? NONE : set;
 }
 
 // storyFeatures computes everything verification and LSH need from an item's text.
@@ -56,19 +65,19 @@ export function storyFeatures(item: StoryText): StoryFeatures {
   const flat = flatten(text);
   return {
     shingles: shingles(flat, SHINGLE_SIZE),
-    titleGrams: new Set(shingles(flatTitle, 2)),
+    titleGrams: shingles(flatTitle, 2),
     titleWords: words,
-    titleDays: storyDays(title),
-    days: storyDays(text),
+    titleDays: shared(storyDays(title)),
+    days: shared(storyDays(text)),
     flat,
     bodyStart: flatTitle.length,
-    numbers: storyNumbers(text),
-    titleNumbers: storyNumbers(title),
-    ordinals: storyOrdinals(text),
-    places: storyPlaces(`${title} ${body.slice(0, LEAD_CHARS)}`),
-    bodies: storyBodies(text),
+    numbers: shared(storyNumbers(text)),
+    titleNumbers: shared(storyNumbers(title)),
+    ordinals: shared(storyOrdinals(text)),
+    places: shared(storyPlaces(`${title} ${body.slice(0, LEAD_CHARS)}`)),
+    bodies: shared(storyBodies(text)),
     issuer: storyIssuer(title, body),
-    names: storyNames(words, `${cleanTitle}\n${cleanBody}`),
+    names: shared(storyNames(words, `${cleanTitle}\n${cleanBody}`)),
     length: body.length,
   };
 }

@@ -51,7 +51,7 @@ export function storyNumbers(normalized: string): Set<string> {
 
 // sharedFigures counts the quantities both sets have that identify something: counts below 10
 // ("3곳", "2회") are shared by chance, "42.3cm" and "1300석" are not.
-export function sharedFigures(a: Set<string>, b: Set<string>): number {
+export function sharedFigures(a: ReadonlySet<string>, b: ReadonlySet<string>): number {
   let n = 0;
   for (const q of a) if (b.has(q) && (parseFloat(q) >= 10 || /^\d+\.\d/.test(q))) n++;
   return n;

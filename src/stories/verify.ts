@@ -41,7 +41,7 @@ export function scorePair(item: Weighted, candidate: Weighted, p: StoryParams, a
   // Below the floor nothing else can make the pair one story: the rest is not worth computing.
   if (containment < p.containmentMin) return { containment, cover: 0, title: 0, guard: null, same: false };
   const cover = Math.max(titleCover(a, b), titleCover(b, a));
-  const title = overlap(a.titleGrams, b.titleGrams);
+  const title = sortedOverlap(a.titleGrams, b.titleGrams);
   const guard = contrastOf(a, b);
   // Days apart, only a reprint counts: nearly the whole text, and the same quantities (a weekly
   // notice on one template changes them).
@@ -96,12 +96,27 @@ function share(part: number, total: number): number {
 }
 
 // overlap is |A∩B| / min(|A|, |B|), 0 when either is empty.
-export function overlap<T>(a: Set<T>, b: Set<T>): number {
+export function overlap<T>(a: ReadonlySet<T>, b: ReadonlySet<T>): number {
   const [small, large] = a.size <= b.size ? [a, b] : [b, a];
   if (small.size === 0) return 0;
   let n = 0;
   for (const x of small) if (large.has(x)) n++;
   return n / small.size;
+}
+
+// sortedOverlap is overlap() of two sorted arrays of distinct numbers.
+function sortedOverlap(a: Uint32Array, b: Uint32Array): number {
+  const least = Math.min(a.length, b.length);
+  if (least === 0) return 0;
+  let n = 0;
+  for (let i = 0, j = 0; i < a.length && j < b.length; ) {
+    const u = a[i] as number;
+    const v = b[j] as number;
+    if (u === v) n++;
+    if (u <= v) i++;
+    if (v <= u) j++;
+  }
+  return n / least;
 }
 
 const FILTER_BITS = 13;
