@@ -1,2 +1,5 @@
 #!/usr/bin/env node
-import '../dist/cli/main.js';
+import { boundHeapGrowth } from '../dist/cli/heap.js';
+
+boundHeapGrowth();
+await import('../dist/cli/main.js');

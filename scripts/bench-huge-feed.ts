@@ -6,8 +6,12 @@ import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { openApp } from '../src/cli/context.js';
+import { boundHeapGrowth } from '../src/cli/heap.js';
 import { pollSource } from '../src/worker/poll-source.js';
 import { startOrigin } from '../tests/helpers/origin.js';
+
+// The heap is bounded as bin/regionwire.js bounds it, so memory figures are the service's.
+boundHeapGrowth();
 
 const LIMIT = 10 * 1024 * 1024 - 4096;
 

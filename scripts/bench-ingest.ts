@@ -1,7 +1,8 @@
 // The ingest issue's setup in one run: 1,000 local feeds x 30 Korean items (10% EUC-KR) served by
 // an origin in another process. Prints the floor (download + rss-parser, nothing stored), the cold
 // pass (`regionwire poll` on a fresh database, default settings: wall, CPU, peak RSS, ratio to the
-// floor), the warm pass (all 304: CPU per source) and each stage's items/s.
+// floor), the warm pass (all 304: CPU per source, as a command and inside a running process) and
+// each stage's items/s.
 import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -100,6 +101,16 @@ export async function benchIngest(): Promise<void> {
     console.log(
       `warm      regionwire poll, all 304: ${warm.wallS.toFixed(2)} s wall, ${warm.cpuS.toFixed(2)} s CPU, ${((warm.cpuS / FARM_FEEDS) * 1000).toFixed(2)} ms CPU a source ` +
         `(${(((warm.cpuS - one.cpuS) / (FARM_FEEDS - 1)) * 1000).toFixed(2)} ms without process start, a one-source poll: ${one.cpuS.toFixed(2)} s), peak rss ${fmt(warm.peakRssMb)} MB [${lastLine(warm.stdout)}]`,
+    );
+
+    const service = JSON.parse(lastLine(execFileSync(process.execPath, ['--import', 'tsx', path.join(import.meta.dirname, 'bench-warm-pass.ts'), config, db], { encoding: 'utf8' }))) as {
+      sources: number;
+      notModified: number;
+      cpuMs: number;
+    };
+    console.log(
+      `warm      a pass of 304s inside a running process (the service's scheduler): ${(service.cpuMs / 1000).toFixed(2)} s CPU, ` +
+        `${(service.cpuMs / service.sources).toFixed(2)} ms CPU a source [${service.notModified} of ${service.sources} not modified]`,
     );
 
     const stages = JSON.parse(lastLine(execFileSync(process.execPath, ['--import', 'tsx', path.join(import.meta.dirname, 'bench-stages.ts'), config], { encoding: 'utf8' }))) as Record<string, number>;
