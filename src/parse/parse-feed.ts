@@ -8,6 +8,7 @@ import { finishItem } from './item-parts.js';
 import { looksLikeHtmlPage, notAFeedMessage } from './not-a-feed.js';
 import { prepareXml } from './prepare-xml.js';
 import { readXml } from './read-xml.js';
+import { releaseChildren } from './xml-tree.js';
 import { repairTruncated } from './repair-truncated.js';
 import { readRssHead, readRssItem } from './rss.js';
 
@@ -46,9 +47,11 @@ function parseOrFail(text: string, opts: ParseOptions): ParseResult {
   if (shape === null) return fail('not-a-feed', notAFeedMessage(text, opts.url, root.name));
   const finish = { timezone: opts.timezone || DEFAULT_TIMEZONE, now: opts.now };
   const head = shape.kind === 'atom' ? readAtomHead(root) : readRssHead(shape.channel, root);
-  const items = shape.items.map((el) =>
-    finishItem(shape.kind === 'atom' ? readAtomEntry(el, root) : readRssItem(el), finish),
-  );
+  const items = shape.items.map((el) => {
+    const item = finishItem(shape.kind === 'atom' ? readAtomEntry(el, root) : readRssItem(el), finish);
+    releaseChildren(el);
+    return item;
+  });
   return { ok: true, feed: { format: shape.format, ...finishHead(head), items } };
 }
 

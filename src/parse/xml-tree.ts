@@ -39,6 +39,9 @@ export function documentScope(documentUrl: string): Inherited {
   return { scope: new Map([['xml', NS.xml]]), base: documentUrl, lang: null };
 }
 
+/** Most feed elements have no attributes; they share this array instead of holding one each. */
+const NO_ATTRS: readonly XmlAttr[] = Object.freeze([]);
+
 // openElement builds an element from its qualified name and attributes as written, resolving
 // prefixes, xml:base and xml:lang; the reader appends its children to the returned array.
 export function openElement(
@@ -53,7 +56,7 @@ export function openElement(
       (scope as Map<string, string>).set(name === 'xmlns' ? '' : name.slice(6), (rawAttrs[name] as string).trim());
     }
   }
-  const attrs: XmlAttr[] = [];
+  let attrs: XmlAttr[] | null = null;
   let xmlBase: string | undefined;
   let xmlLang: string | undefined;
   for (const name in rawAttrs) {
@@ -61,7 +64,7 @@ export function openElement(
     const value = rawAttrs[name] as string;
     // Unprefixed attributes have no namespace (Namespaces in XML §6.2), whatever the default is.
     const { ns, local } = name.includes(':') ? resolveName(name, scope) : { ns: '', local: name };
-    attrs.push({ ns, local, value });
+    (attrs ??= []).push({ ns, local, value });
     if (ns === NS.xml && local === 'base' && xmlBase === undefined) xmlBase = value;
     if (ns === NS.xml && local === 'lang' && xmlLang === undefined) xmlLang = value;
   }
@@ -69,7 +72,7 @@ export function openElement(
   const lang = xmlLang === undefined ? parent.lang : xmlLang.trim() || null;
   const { ns, local } = resolveName(qname, scope);
   const children: XmlNode[] = [];
-  return { element: { ns, local, name: qname, attrs, children, base, lang, scope }, children };
+  return { element: { ns, local, name: qname, attrs: attrs ?? NO_ATTRS, children, base, lang, scope }, children };
 }
 
 function resolveName(qname: string, scope: ReadonlyMap<string, string>): { ns: string; local: string } {
@@ -109,6 +112,12 @@ export function textContent(el: XmlElement): string {
   let out = '';
   for (const c of el.children) out += typeof c === 'string' ? c : textContent(c);
   return out;
+}
+
+// releaseChildren empties an element once the parse stage has read it: the tree is read once, and
+// a 10 MB feed's item subtrees would otherwise all live until its last item is read.
+export function releaseChildren(el: XmlElement): void {
+  (el.children as XmlNode[]).length = 0;
 }
 
 // hasElementChildren tells whether an element holds markup rather than only text.

@@ -100,12 +100,12 @@ export async function pollSource(source: SourceConfig, ctx: PollContext): Promis
         : await (await import('./read-details.js')).readDetails(source, read.items, { ...ctx, now: startedAt });
     if (ctx.signal?.aborted) return shutDown(source, ABANDONED, elapsed());
     const warning = [tlsWarning, read.warning, detailed.warning].filter((w) => w !== null).join('; ') || null;
-    const items = classified(detailed.items, source, ctx.topics);
+    const items = detailed.items;
     const early = await saveEarlyChunks(source, items, ctx, now);
     if (early.stopped) return shutDown(source, stoppedBetweenChunks(early.stored, items.length), elapsed());
     const counts = save({
       status: 'updated',
-      items: items.slice(early.stored),
+      items: classified(items.slice(early.stored), source, ctx.topics),
       ...(early.stored > 0 ? { priorCounts: early.counts } : {}),
       ...(ctx.assignStory ? { assignStory: ctx.assignStory } : {}),
       etag: read.etag,
@@ -152,7 +152,7 @@ async function saveEarlyChunks(
   let stored = 0;
   const last = Math.floor((items.length - 1) / CHUNK_ITEMS) * CHUNK_ITEMS;
   while (stored < last) {
-    const chunk = items.slice(stored, stored + CHUNK_ITEMS);
+    const chunk = classified(items.slice(stored, stored + CHUNK_ITEMS), source, ctx.topics);
     counts = addCounts(counts, ctx.store.saveItems(source.id, chunk, now(), ctx.assignStory));
     stored += chunk.length;
     await new Promise<void>((resolve) => setImmediate(resolve));
@@ -162,7 +162,8 @@ async function saveEarlyChunks(
 }
 
 // Every item is classified, though the store writes topics only for new and edited ones: a few
-// microseconds an item, cheaper than asking the store which items changed first.
+// microseconds an item, cheaper than asking the store which items changed first. A large poll is
+// classified chunk by chunk as it is stored, so it never holds a classified copy of every item.
 function classified(
   items: readonly KeyedItem[],
   source: SourceConfig,
