@@ -1,19 +1,17 @@
 // Memory of the largest feed the default settings accept: a 10 MB feed of short items (the most
-// items per byte) polled once through the real pipeline, story detection on, in a process of its
-// own so its peak is not another bench's. Prints one JSON line; scripts/bench.ts reports it.
+// items per byte) polled once by the built `regionwire poll` (story detection on) under
+// /usr/bin/time, the feed served from this process. Prints one JSON line; scripts/bench.ts reports it.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { openApp } from '../src/cli/context.js';
-import { boundHeapGrowth } from '../src/cli/heap.js';
-import { pollSource } from '../src/worker/poll-source.js';
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
 import { startOrigin } from '../tests/helpers/origin.js';
 
-// The heap is bounded as bin/regionwire.js bounds it, so memory figures are the service's.
-boundHeapGrowth();
-
 const LIMIT = 10 * 1024 * 1024 - 4096;
+const execFileAsync = promisify(execFile);
+const BIN = path.join(import.meta.dirname, '..', 'bin', 'regionwire.js');
 
 function hugeFeed(): { xml: string; items: number } {
   const head = '<?xml version="1.0" encoding="utf-8"?><rss version="2.0"><channel><title>대용량 피드</title><link>http://127.0.0.1/</link>';
@@ -34,28 +32,24 @@ const origin = await startOrigin({ '/huge.xml': (_req, res) => res.writeHead(200
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'regionwire-huge-'));
 fs.writeFileSync(path.join(dir, 'sources.yaml'), `sources:\n  - { id: huge, name: 대용량, url: "${origin.at('/huge.xml')}" }\n`);
 try {
-  const app = openApp({ config: dir, db: path.join(dir, 'huge.db') });
-  const [source] = app.config.sources;
-  if (source === undefined) throw new Error('bench-huge-feed: no source');
-  globalThis.gc?.();
-  const before = process.memoryUsage();
+  // The built command, as a user runs it; this process only serves the feed.
   const t0 = performance.now();
-  const outcome = await pollSource(source, app.ctx);
-  const ms = performance.now() - t0;
-  globalThis.gc?.();
-  const after = process.memoryUsage();
-  app.store.close();
+  // Not spawnSync: this process's event loop serves the feed meanwhile.
+  const run = await execFileAsync('/usr/bin/time', ['-v', process.execPath, BIN, '--config', dir, '--db', path.join(dir, 'huge.db'), 'poll', '--json'], {
+    encoding: 'utf8',
+    maxBuffer: 64 * 1024 * 1024,
+  });
+  const seconds = (performance.now() - t0) / 1000;
+  const [outcome] = JSON.parse(run.stdout) as { status: string; new: number }[];
+  const peakKb = Number(run.stderr.match(/Maximum resident set size[^:]*: (\d+)/)?.[1] ?? 0);
   console.log(
     JSON.stringify({
       bytes: Buffer.byteLength(feed.xml),
       items: feed.items,
-      status: outcome.status,
-      stored: outcome.status === 'updated' ? outcome.counts.new : 0,
-      seconds: ms / 1000,
-      rssBeforeMb: before.rss / 1048576,
-      peakRssMb: process.resourceUsage().maxRSS / 1024,
-      heapBeforeMb: before.heapUsed / 1048576,
-      heapAfterMb: after.heapUsed / 1048576,
+      status: outcome?.status,
+      stored: outcome?.new ?? 0,
+      seconds,
+      peakRssMb: peakKb / 1024,
     }),
   );
 } finally {
