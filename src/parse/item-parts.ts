@@ -38,7 +38,6 @@ export function finishItem(parts: ItemParts, opts: FinishOptions): ParsedItem {
   const summaryText = parts.summary === null ? null : emptyToNull(toPlainText(parts.summary)) ?? markupSummary(parts.summary);
   // No description/summary: derive a short one from the content (see SUMMARY_MAX_CHARS).
   const derived = summaryText === null && content !== null ? emptyToNull(summarize(htmlToText(content))) ?? markupSummary({ html: true, value: content }) : null;
-  const summaryHtml = parts.summary?.html === true ? sanitizeContent(parts.summary.value, parts.summary.base) : null;
   const updated = readDate(parts.updated, opts);
   return {
     guid: parts.guid === null ? null : emptyToNull(parts.guid.trim()),
@@ -48,7 +47,7 @@ export function finishItem(parts: ItemParts, opts: FinishOptions): ParsedItem {
     content,
     author: joinBylines(parts.authors),
     categories: dedupe(parts.categories),
-    image: pickImage(parts.images, content ?? summaryHtml),
+    image: pickImage(parts.images, () => content ?? summaryImageHtml(parts.summary)),
     // RSS readers treat a lone "updated" as the publication time; so do we.
     published: readDate(parts.published, opts) ?? updated,
     updated,
@@ -78,13 +77,20 @@ function readDate(raw: string | null, opts: FinishOptions): Date | null {
   return date.getTime() > opts.now.getTime() ? new Date(opts.now.getTime()) : date;
 }
 
-function pickImage(candidates: readonly UrlRef[], html: string | null): string | null {
+function pickImage(candidates: readonly UrlRef[], html: () => string | null): string | null {
   for (const c of candidates) {
     const url = resolveUrl(c.href, c.base);
     if (url !== null) return url;
   }
   // Sanitised HTML already has absolute http(s) image sources.
-  return html === null ? null : firstImageSrc(html);
+  const safe = html();
+  return safe === null ? null : firstImageSrc(safe);
+}
+
+// summaryImageHtml is an HTML summary sanitised, to take a picture from, when it has an <img> at
+// all: sanitising is the parse stage's largest cost, and most summaries have none (issue 11).
+function summaryImageHtml(summary: TextValue | null): string | null {
+  return summary?.html === true && /<img\b/i.test(summary.value) ? sanitizeContent(summary.value, summary.base) : null;
 }
 
 function dedupe(values: readonly string[]): string[] {
