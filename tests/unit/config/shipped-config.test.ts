@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { Ajv } from 'ajv';
 import { describe, expect, it } from 'vitest';
 import { defaultSettings, loadConfig } from '../../../src/config/load-config.js';
 import { readPage } from '../../../src/page/read-page.js';
@@ -88,6 +89,14 @@ describe('shipped config/', () => {
   it.each(['sources', 'settings', 'topics'])('references its schema on line 1 of %s.yaml', (name) => {
     const firstLine = fs.readFileSync(path.join(CONFIG, `${name}.yaml`), 'utf8').split('\n')[0];
     expect(firstLine).toBe(`# yaml-language-server: $schema=./schema/${name}.schema.json`);
+  });
+
+  // The loader compiles the schemas without checking them against draft-07 at every start; this does.
+  it.each(['sources', 'settings', 'topics'])('ships %s.schema.json as a valid draft-07 schema', (name) => {
+    const schema = JSON.parse(fs.readFileSync(path.join(CONFIG, 'schema', `${name}.schema.json`), 'utf8')) as object;
+    const ajv = new Ajv({ allErrors: true, allowUnionTypes: true, strict: true });
+    expect(ajv.validateSchema(schema), JSON.stringify(ajv.errors)).toBe(true);
+    expect(() => ajv.compile(schema)).not.toThrow();
   });
 
   it.each(['sources', 'settings', 'topics'])('gives every property of %s.schema.json a title and description', (name) => {
