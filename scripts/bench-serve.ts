@@ -17,7 +17,7 @@ const ITEMS = 100_000;
 const SOURCES = 100;
 const CONNECTIONS = 32;
 const DURATION_MS = 5_000;
-const WARMUP_MS = 1_000;
+const WARMUP_MS = 2_000;
 const PAIRS = 3;
 const FEED = '/topics/regional-economy.rss';
 const execFileAsync = promisify(execFile);
@@ -44,10 +44,12 @@ function fillDatabase(configDir: string, db: string, makeItem: (source: number, 
 const AUTOMATIC = new Set(['date', 'connection', 'keep-alive', 'transfer-encoding']);
 
 interface LoadResult { requests: number; perSecond: number; p50: number; p99: number; statuses: number[]; headerBytes: number; bodyBytes: number }
+/** A load run with the CPU time the server process spent in it, per request. */
+interface Measured extends LoadResult { cpuMicros: number }
 
 // startChild runs a bench script in a process of its own and waits for the URL it prints.
 async function startChild(script: string, args: string[]): Promise<{ child: ChildProcess; url: string }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', path.join(import.meta.dirname, script), ...args], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const child = spawn(process.execPath, ['--import', 'tsx', path.join(import.meta.dirname, script), ...args], { stdio: ['ignore', 'pipe', 'inherit', 'ipc'] });
   const url = await new Promise<string>((resolve, reject) => {
     child.once('exit', (code) => reject(new Error(`bench: ${script} exited with ${code} before listening`)));
     readline.createInterface({ input: child.stdout! }).once('line', resolve);
@@ -63,6 +65,22 @@ async function load(url: string, headers: Record<string, string>, ms: number): P
   return JSON.parse(stdout.trim().split('\n').pop() ?? '{}') as LoadResult;
 }
 
+// cpuTime asks a server child for its process.cpuUsage() (user + system, µs) over the IPC channel.
+function cpuTime(child: ChildProcess): Promise<number> {
+  return new Promise((resolve) => {
+    child.once('message', (usage: NodeJS.CpuUsage) => resolve(usage.user + usage.system));
+    child.send('cpu');
+  });
+}
+
+// measure runs the load against one server child and adds the server's CPU time per request: a
+// steadier figure than req/s when other work shares the cores.
+async function measure(server: { child: ChildProcess; url: string }, headers: Record<string, string>): Promise<Measured> {
+  const before = await cpuTime(server.child);
+  const result = await load(server.url, headers, DURATION_MS);
+  return { ...result, cpuMicros: ((await cpuTime(server.child)) - before) / result.requests };
+}
+
 // capture fetches the feed from regionwire (200, then 304) and keeps the body and both header sets.
 async function capture(url: string): Promise<{ body: Buffer; headers200: Record<string, string>; headers304: Record<string, string> }> {
   const keep = (res: Response) => Object.fromEntries([...res.headers].filter(([name]) => !AUTOMATIC.has(name)));
@@ -75,7 +93,9 @@ async function capture(url: string): Promise<{ body: Buffer; headers200: Record<
 }
 
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? NaN;
-const fmt = (r: LoadResult) => `${Math.round(r.perSecond).toLocaleString('en')} req/s, p50 ${r.p50.toFixed(1)} ms, p99 ${r.p99.toFixed(1)} ms [${r.statuses.join(',')}]`;
+const fmt = (r: Measured) =>
+  `${Math.round(r.perSecond).toLocaleString('en')} req/s, ${r.cpuMicros.toFixed(0)} µs CPU a request, p50 ${r.p50.toFixed(1)} ms, p99 ${r.p99.toFixed(1)} ms [${r.statuses.join(',')}]`;
+const pct = (x: number) => `${(x * 100).toFixed(0)}%`;
 
 // benchServe measures regionwire and a bare node:http server holding the same bytes, each in its own
 // process, alternately (PAIRS pairs, the order swapped each pair) with the load generator in a third
@@ -101,26 +121,29 @@ export async function benchServe(dir: string, makeItem: (source: number, i: numb
     const bare = await startChild('bench-serve-bare.ts', [file]);
     children.push(bare.child);
     const etag = captured.headers200.etag ?? '';
-    const servers = { regionwire: ours.url, bare: bare.url };
+    const servers = { regionwire: ours, bare };
     console.log(
       `serve     ${FEED}: ${captured.body.length.toLocaleString('en')} bytes, ${CONNECTIONS} connections, ${PAIRS} pairs of ${DURATION_MS / 1000} s runs, ` +
         `load average ${os.loadavg()[0]?.toFixed(2)} at start`,
     );
     for (const [label, headers] of [['200', {}], ['304', { 'if-none-match': etag }]] as const) {
-      for (const url of Object.values(servers)) await load(url, headers, WARMUP_MS);
+      for (const server of Object.values(servers)) await load(server.url, headers, WARMUP_MS);
       const shares: number[] = [];
+      const cpuShares: number[] = [];
       for (let pair = 1; pair <= PAIRS; pair++) {
         const order = pair % 2 === 1 ? (['regionwire', 'bare'] as const) : (['bare', 'regionwire'] as const);
-        const r: Partial<Record<'regionwire' | 'bare', LoadResult>> = {};
-        for (const name of order) r[name] = await load(servers[name], headers, DURATION_MS);
-        const { regionwire: a, bare: b } = r as Record<'regionwire' | 'bare', LoadResult>;
+        const r: Partial<Record<'regionwire' | 'bare', Measured>> = {};
+        for (const name of order) r[name] = await measure(servers[name], headers);
+        const { regionwire: a, bare: b } = r as Record<'regionwire' | 'bare', Measured>;
         if (a.bodyBytes !== b.bodyBytes) throw new Error(`bench: regionwire sent ${a.bodyBytes} body bytes, the bare server ${b.bodyBytes}`);
         shares.push(a.perSecond / b.perSecond);
-        console.log(
-          `serve     ${label} pair ${pair}: regionwire ${fmt(a)} | bare ${fmt(b)} | headers ${a.headerBytes}/${b.headerBytes} B → ${((a.perSecond / b.perSecond) * 100).toFixed(0)}%`,
-        );
+        cpuShares.push(b.cpuMicros / a.cpuMicros);
+        console.log(`serve     ${label} pair ${pair}: regionwire ${fmt(a)} | bare ${fmt(b)} | headers ${a.headerBytes}/${b.headerBytes} B → ${pct(a.perSecond / b.perSecond)}`);
       }
-      console.log(`serve     ${label} regionwire at ${(median(shares) * 100).toFixed(0)}% of bare (median of ${shares.map((s) => `${(s * 100).toFixed(0)}%`).join(', ')})`);
+      console.log(
+        `serve     ${label} regionwire at ${pct(median(shares))} of bare in req/s (median of ${shares.map(pct).join(', ')}); ` +
+          `bare's CPU a request is ${pct(median(cpuShares))} of regionwire's (median of ${cpuShares.map(pct).join(', ')})`,
+      );
     }
     console.log(`serve     load average ${os.loadavg()[0]?.toFixed(2)} at end`);
   } finally {
