@@ -3,7 +3,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Logger } from 'pino';
 import type { Config } from '../model.js';
 import type { Store } from '../store/open-store.js';
-import { changeToken } from './change-token.js';
+import { createChangeToken } from './change-token.js';
 import type { RenderContext } from './content.js';
 import { checkHealth } from './health.js';
 import { createMetrics, type Metrics } from './metrics.js';
@@ -30,6 +30,7 @@ const HOST = /^(?:[A-Za-z0-9.-]+|\[[0-9A-Fa-f:.]+\])(?::\d{1,5})?$/;
 // createApp builds the request handler: routing, rendering cached by change token, conditional GET, metrics.
 export function createApp(deps: AppDeps): (req: IncomingMessage, res: ServerResponse) => void {
   const cache = new RenderCache();
+  const changeToken = createChangeToken(deps.store);
   const metrics = deps.metrics ?? createMetrics();
   const clock = deps.clock ?? (() => new Date());
 
@@ -58,7 +59,7 @@ export function createApp(deps: AppDeps): (req: IncomingMessage, res: ServerResp
       if (route.kind === 'metrics') return sendText(req, res, 200, 'text/plain; version=0.0.4; charset=utf-8', metrics.render(deps.store));
       // filter_time moves with the clock: its entries also expire with the minute.
       const minute = query.has('filter_time') ? `|${Math.floor(now.getTime() / 60_000)}` : '';
-      const token = changeToken(deps.store, config, route.kind === 'sources') + minute;
+      const token = changeToken(config, route.kind === 'sources') + minute;
       const result = cache.get(cacheKey(route, query, ctx.baseUrl), token, () => renderRoute(route, ctx, query));
       sendRendered(req, res, result, cacheSeconds(config));
     } catch (error) {
