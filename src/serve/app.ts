@@ -9,7 +9,7 @@ import { checkHealth } from './health.js';
 import { createMetrics, type Metrics } from './metrics.js';
 import { HttpError } from './params.js';
 import { RenderCache } from './render-cache.js';
-import { sendJson, sendRendered, sendText } from './respond.js';
+import { prepareRendered, sendJson, sendRendered, sendText, type Prepared } from './respond.js';
 import { cacheKey, cacheSeconds, matchRoute, renderRoute } from './routes.js';
 
 export interface AppDeps {
@@ -29,7 +29,7 @@ const HOST = /^(?:[A-Za-z0-9.-]+|\[[0-9A-Fa-f:.]+\])(?::\d{1,5})?$/;
 
 // createApp builds the request handler: routing, rendering cached by change token, conditional GET, metrics.
 export function createApp(deps: AppDeps): (req: IncomingMessage, res: ServerResponse) => void {
-  const cache = new RenderCache();
+  const cache = new RenderCache<Prepared>();
   const changeToken = createChangeToken(deps.store);
   const metrics = deps.metrics ?? createMetrics();
   const clock = deps.clock ?? (() => new Date());
@@ -60,8 +60,9 @@ export function createApp(deps: AppDeps): (req: IncomingMessage, res: ServerResp
       // filter_time moves with the clock: its entries also expire with the minute.
       const minute = query.has('filter_time') ? `|${Math.floor(now.getTime() / 60_000)}` : '';
       const token = changeToken(config, route.kind === 'sources') + minute;
-      const result = cache.get(cacheKey(route, query, ctx.baseUrl), token, () => renderRoute(route, ctx, query));
-      sendRendered(req, res, result, cacheSeconds(config));
+      // The token names the config, so a reload renders again and max-age follows the new intervals.
+      const result = cache.get(cacheKey(route, query, ctx.baseUrl), token, () => prepareRendered(renderRoute(route, ctx, query), cacheSeconds(config)));
+      sendRendered(req, res, result);
     } catch (error) {
       if (error instanceof HttpError) return sendJson(req, res, error.status, { error: error.message }, error.headers);
       deps.logger?.error({ err: error, url: req.url }, 'serve: request failed');

@@ -20,15 +20,21 @@ let nextConfigId = 1;
 // a later turn, which asks again.
 export function createChangeToken(store: Store): ChangeToken {
   let lastChange: string | null = null;
+  let tokenConfig: Config | null = null;
+  let token = '';
   const forget = () => {
     lastChange = null;
+    tokenConfig = null;
   };
   return (config, withPolls = false) => {
     if (lastChange === null) {
       lastChange = store.lastChange();
       setImmediate(forget);
     }
-    const token = `${configId(config)}:${lastChange}`;
+    if (config !== tokenConfig) {
+      tokenConfig = config;
+      token = `${configId(config)}:${lastChange}`;
+    }
     if (!withPolls) return token;
     const stats = store.stats();
     return `${token}:${stats.polls}:${stats.lastPollAt?.toISOString() ?? '-'}`;
