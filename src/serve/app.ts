@@ -33,11 +33,12 @@ export function createApp(deps: AppDeps): (req: IncomingMessage, res: ServerResp
   const changeToken = createChangeToken(deps.store);
   const metrics = deps.metrics ?? createMetrics();
   const clock = deps.clock ?? (() => new Date());
+  const hostUrl = createHostUrl();
 
   return (req, res) => {
-    const started = process.hrtime.bigint();
+    const started = performance.now();
     let label = 'unknown';
-    res.on('finish', () => metrics.recordRequest(label, res.statusCode, Number(process.hrtime.bigint() - started) / 1e9));
+    res.on('finish', () => metrics.recordRequest(label, res.statusCode, (performance.now() - started) / 1000));
     try {
       const raw = req.url ?? '/';
       const q = raw.indexOf('?');
@@ -71,8 +72,17 @@ export function createApp(deps: AppDeps): (req: IncomingMessage, res: ServerResp
   };
 }
 
-function hostUrl(req: IncomingMessage, config: Config): string {
-  const host = req.headers.host;
-  if (host !== undefined && HOST.test(host)) return `http://${host}`;
-  return `http://${config.settings.http.host}:${config.settings.http.port}`;
+// hostUrl is the base URL a request's Host header names, else the configured listening address.
+// Readers send the same Host again and again, so the last one checked is remembered.
+function createHostUrl(): (req: IncomingMessage, config: Config) => string {
+  let lastHost: string | undefined;
+  let lastUrl = '';
+  return (req, config) => {
+    const host = req.headers.host;
+    if (host !== undefined && host === lastHost) return lastUrl;
+    if (host === undefined || !HOST.test(host)) return `http://${config.settings.http.host}:${config.settings.http.port}`;
+    lastHost = host;
+    lastUrl = `http://${host}`;
+    return lastUrl;
+  };
 }
