@@ -16,9 +16,9 @@ import type { ParsedItem } from '../src/model.js';
 const ITEMS = 100_000;
 const SOURCES = 100;
 const CONNECTIONS = 32;
-const DURATION_MS = 5_000;
+const DURATION_MS = 3_000;
 const WARMUP_MS = 2_000;
-const PAIRS = 3;
+const PAIRS = 5;
 const FEED = '/topics/regional-economy.rss';
 const execFileAsync = promisify(execFile);
 
