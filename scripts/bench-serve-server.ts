@@ -1,28 +1,11 @@
-// Child process of `npm run bench`: serves one database through regionwire's app and, beside it,
-// the same feed bytes from a bare node:http server, so the load client measures both alike.
-import http from 'node:http';
-import type { AddressInfo } from 'node:net';
+// Child process of the serve bench: `regionwire serve` as the CLI runs it (server limits included),
+// over one database, on a port of its own. Prints its URL as one line.
+import pino from 'pino';
 import { openApp } from '../src/cli/context.js';
-import { createApp } from '../src/serve/app.js';
+import { startServer } from '../src/cli/serve.js';
 
-const [configDir, db, feedPath] = process.argv.slice(2) as [string, string, string];
-const app = openApp({ config: configDir, db });
-const handler = createApp({ store: app.store, getConfig: () => app.config });
-
-async function listen(server: http.Server): Promise<string> {
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-}
-
-const regionwire = await listen(http.createServer(handler));
-const first = await fetch(regionwire + feedPath);
-const body = Buffer.from(await first.arrayBuffer());
-const etag = first.headers.get('etag') ?? '"bare"';
-const type = first.headers.get('content-type') ?? 'application/rss+xml';
-const bare = await listen(
-  http.createServer((req, res) => {
-    if (req.headers['if-none-match'] === etag) res.writeHead(304, { etag }).end();
-    else res.writeHead(200, { 'content-type': type, etag }).end(body);
-  }),
-);
-process.stdout.write(JSON.stringify({ regionwire, bare, etag, bytes: body.length }) + '\n');
+const [configDir, db] = process.argv.slice(2) as [string, string];
+const listening = await startServer(openApp({ config: configDir, db }), { host: '127.0.0.1', port: '0' }, pino({ level: 'silent' }));
+process.stdout.write(listening.url + '\n');
+// The bench asks for this process's CPU time around each load run.
+process.on('message', () => process.send?.(process.cpuUsage()));

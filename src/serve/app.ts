@@ -3,13 +3,13 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Logger } from 'pino';
 import type { Config } from '../model.js';
 import type { Store } from '../store/open-store.js';
-import { changeToken } from './change-token.js';
+import { createChangeToken } from './change-token.js';
 import type { RenderContext } from './content.js';
 import { checkHealth } from './health.js';
 import { createMetrics, type Metrics } from './metrics.js';
 import { HttpError } from './params.js';
 import { RenderCache } from './render-cache.js';
-import { sendJson, sendRendered, sendText } from './respond.js';
+import { prepareRendered, sendJson, sendRendered, sendText, type Prepared } from './respond.js';
 import { cacheKey, cacheSeconds, matchRoute, renderRoute } from './routes.js';
 
 export interface AppDeps {
@@ -29,14 +29,16 @@ const HOST = /^(?:[A-Za-z0-9.-]+|\[[0-9A-Fa-f:.]+\])(?::\d{1,5})?$/;
 
 // createApp builds the request handler: routing, rendering cached by change token, conditional GET, metrics.
 export function createApp(deps: AppDeps): (req: IncomingMessage, res: ServerResponse) => void {
-  const cache = new RenderCache();
+  const cache = new RenderCache<Prepared>();
+  const changeToken = createChangeToken(deps.store);
   const metrics = deps.metrics ?? createMetrics();
   const clock = deps.clock ?? (() => new Date());
+  const hostUrl = createHostUrl();
 
   return (req, res) => {
-    const started = process.hrtime.bigint();
+    const started = performance.now();
     let label = 'unknown';
-    res.on('finish', () => metrics.recordRequest(label, res.statusCode, Number(process.hrtime.bigint() - started) / 1e9));
+    res.on('finish', () => metrics.recordRequest(label, res.statusCode, (performance.now() - started) / 1000));
     try {
       const raw = req.url ?? '/';
       const q = raw.indexOf('?');
@@ -58,9 +60,10 @@ export function createApp(deps: AppDeps): (req: IncomingMessage, res: ServerResp
       if (route.kind === 'metrics') return sendText(req, res, 200, 'text/plain; version=0.0.4; charset=utf-8', metrics.render(deps.store));
       // filter_time moves with the clock: its entries also expire with the minute.
       const minute = query.has('filter_time') ? `|${Math.floor(now.getTime() / 60_000)}` : '';
-      const token = changeToken(deps.store, config, route.kind === 'sources') + minute;
-      const result = cache.get(cacheKey(route, query, ctx.baseUrl), token, () => renderRoute(route, ctx, query));
-      sendRendered(req, res, result, cacheSeconds(config));
+      const token = changeToken(config, route.kind === 'sources') + minute;
+      // The token names the config, so a reload renders again and max-age follows the new intervals.
+      const result = cache.get(cacheKey(route, query, ctx.baseUrl), token, () => prepareRendered(renderRoute(route, ctx, query), cacheSeconds(config)));
+      sendRendered(req, res, result);
     } catch (error) {
       if (error instanceof HttpError) return sendJson(req, res, error.status, { error: error.message }, error.headers);
       deps.logger?.error({ err: error, url: req.url }, 'serve: request failed');
@@ -69,8 +72,17 @@ export function createApp(deps: AppDeps): (req: IncomingMessage, res: ServerResp
   };
 }
 
-function hostUrl(req: IncomingMessage, config: Config): string {
-  const host = req.headers.host;
-  if (host !== undefined && HOST.test(host)) return `http://${host}`;
-  return `http://${config.settings.http.host}:${config.settings.http.port}`;
+// hostUrl is the base URL a request's Host header names, else the configured listening address.
+// Readers send the same Host again and again, so the last one checked is remembered.
+function createHostUrl(): (req: IncomingMessage, config: Config) => string {
+  let lastHost: string | undefined;
+  let lastUrl = '';
+  return (req, config) => {
+    const host = req.headers.host;
+    if (host !== undefined && host === lastHost) return lastUrl;
+    if (host === undefined || !HOST.test(host)) return `http://${config.settings.http.host}:${config.settings.http.port}`;
+    lastHost = host;
+    lastUrl = `http://${host}`;
+    return lastUrl;
+  };
 }

@@ -23,6 +23,15 @@ export function createMetrics(): Metrics {
   const failed = new Map<string, number>();
   const requests = new Map<string, number>();
   const latency = new Map<string, Histogram>();
+  // recordRequest runs on every request: its label text is built once per route and status.
+  const requestLabels = new Map<string, Map<number, string>>();
+  const requestLabel = (route: string, status: number): string => {
+    let byStatus = requestLabels.get(route);
+    if (byStatus === undefined) requestLabels.set(route, (byStatus = new Map()));
+    let text = byStatus.get(status);
+    if (text === undefined) byStatus.set(status, (text = labels({ route, status: String(status) })));
+    return text;
+  };
   const bump = (map: Map<string, number>, key: string) => map.set(key, (map.get(key) ?? 0) + 1);
 
   return {
@@ -31,12 +40,10 @@ export function createMetrics(): Metrics {
       if (outcome.status === 'failed') bump(failed, labels({ source: outcome.source, kind: outcome.error.kind }));
     },
     recordRequest(route, status, seconds) {
-      bump(requests, labels({ route, status: String(status) }));
+      bump(requests, requestLabel(route, status));
       let h = latency.get(route);
       if (h === undefined) latency.set(route, (h = { counts: BUCKETS.map(() => 0), sum: 0, count: 0 }));
-      BUCKETS.forEach((le, i) => {
-        if (seconds <= le) h.counts[i] = (h.counts[i] ?? 0) + 1;
-      });
+      for (let i = 0; i < BUCKETS.length; i++) if (seconds <= BUCKETS[i]!) h.counts[i] = (h.counts[i] ?? 0) + 1;
       h.sum += seconds;
       h.count += 1;
     },

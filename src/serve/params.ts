@@ -78,6 +78,7 @@ export function parseSources(query: URLSearchParams): string[] | undefined {
 
 // canonicalQuery orders the parameters that change a response, so equal requests share a cache entry.
 export function canonicalQuery(query: URLSearchParams, names: readonly string[]): string {
+  if (query.size === 0) return '';
   const kept = new URLSearchParams();
   for (const name of names) for (const value of query.getAll(name)) kept.append(name, value);
   kept.sort();

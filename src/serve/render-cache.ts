@@ -22,13 +22,13 @@ export function rendered(body: string, contentType: string, lastModified: Date):
 }
 
 // RenderCache keys entries by route and parameters; an entry made under another token is stale.
-export class RenderCache {
-  private readonly entries = new Map<string, { token: string; value: Rendered }>();
+export class RenderCache<T> {
+  private readonly entries = new Map<string, { token: string; value: T }>();
 
   constructor(private readonly maxEntries = 256) {}
 
   // get returns the cached response, or renders, stores and returns a fresh one.
-  get(key: string, token: string, render: () => Rendered): Rendered {
+  get(key: string, token: string, render: () => T): T {
     const hit = this.entries.get(key);
     this.entries.delete(key);
     if (hit !== undefined && hit.token === token) {

@@ -7,6 +7,8 @@ import type { Rendered } from './render-cache.js';
 export function isNotModified(req: IncomingMessage, r: Rendered): boolean {
   const inm = req.headers['if-none-match'];
   if (inm !== undefined) {
+    // A reader sends back the one ETag it was given: that answer needs no parsing.
+    if (inm === r.etag) return true;
     return inm.trim() === '*' || inm.split(',').some((tag) => tag.trim().replace(/^W\//, '') === r.etag);
   }
   const ims = req.headers['if-modified-since'];
@@ -16,19 +18,28 @@ export function isNotModified(req: IncomingMessage, r: Rendered): boolean {
   return !Number.isNaN(since) && Math.floor(r.lastModified.getTime() / 1000) * 1000 <= since;
 }
 
-// sendRendered answers 200 or 304 with the validators and the cache policy.
-export function sendRendered(req: IncomingMessage, res: ServerResponse, r: Rendered, maxAgeSeconds: number): void {
-  const headers: Record<string, string> = {
-    etag: r.etag,
-    'last-modified': r.lastModified.toUTCString(),
-    'cache-control': `public, max-age=${maxAgeSeconds}`,
-  };
-  if (isNotModified(req, r)) {
-    res.writeHead(304, headers).end();
+/** A rendered response with its header blocks, built once when it is rendered and cached with it. */
+export interface Prepared {
+  readonly rendered: Rendered;
+  readonly ok: Readonly<Record<string, string>>;
+  readonly notModified: Readonly<Record<string, string>>;
+}
+
+// prepareRendered builds the 200 and 304 headers (validators and cache policy) of a rendered
+// response, so that answering it again only writes them.
+export function prepareRendered(r: Rendered, maxAgeSeconds: number): Prepared {
+  const notModified = { etag: r.etag, 'last-modified': r.lastModified.toUTCString(), 'cache-control': `public, max-age=${maxAgeSeconds}` };
+  return { rendered: r, notModified, ok: { ...notModified, 'content-type': r.contentType, 'content-length': String(r.body.length) } };
+}
+
+// sendRendered answers 200 or 304 with the prepared headers.
+export function sendRendered(req: IncomingMessage, res: ServerResponse, p: Prepared): void {
+  if (isNotModified(req, p.rendered)) {
+    res.writeHead(304, p.notModified).end();
     return;
   }
-  res.writeHead(200, { ...headers, 'content-type': r.contentType, 'content-length': String(r.body.length) });
-  res.end(req.method === 'HEAD' ? undefined : r.body);
+  res.writeHead(200, p.ok);
+  res.end(req.method === 'HEAD' ? undefined : p.rendered.body);
 }
 
 // sendText answers an uncached response (health, metrics, errors); HEAD gets the headers only.

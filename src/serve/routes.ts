@@ -11,22 +11,23 @@ export type RouteMatch =
   | { readonly kind: 'feed'; readonly label: string; readonly id: string; readonly format: FeedFormat }
   | { readonly kind: 'page'; readonly label: string; readonly id: string };
 
-const FIXED: Record<string, RouteMatch> = {
-  '/': { kind: 'index', label: '/' },
-  '/sources': { kind: 'sources', label: '/sources' },
-  '/opml': { kind: 'opml', label: '/opml' },
-  '/api/items': { kind: 'api', label: '/api/items' },
-  '/api/stories': { kind: 'api-stories', label: '/api/stories' },
-  '/healthz': { kind: 'health', label: '/healthz' },
-  '/metrics': { kind: 'metrics', label: '/metrics' },
-};
+// A Map, not an object literal: a miss (every topic path) then costs no prototype-chain lookup.
+const FIXED = new Map<string, RouteMatch>([
+  ['/', { kind: 'index', label: '/' }],
+  ['/sources', { kind: 'sources', label: '/sources' }],
+  ['/opml', { kind: 'opml', label: '/opml' }],
+  ['/api/items', { kind: 'api', label: '/api/items' }],
+  ['/api/stories', { kind: 'api-stories', label: '/api/stories' }],
+  ['/healthz', { kind: 'health', label: '/healthz' }],
+  ['/metrics', { kind: 'metrics', label: '/metrics' }],
+]);
 
 /** Parameters that change a response; anything else (cache busters) shares the cache entry. */
 const PARAMS = ['limit', 'filter', 'filterout', 'filter_time', 'topic', 'source', 'q', 'since', 'stories'];
 
 // matchRoute names the route of a path, or null (404); labels are patterns, to bound metric labels.
 export function matchRoute(path: string): RouteMatch | null {
-  const fixed = FIXED[path];
+  const fixed = FIXED.get(path);
   if (fixed !== undefined) return fixed;
   const m = /^\/topics\/([^/]+?)(?:\.(rss|atom|json))?$/.exec(path);
   if (m?.[1] === undefined) return null;

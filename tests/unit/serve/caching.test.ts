@@ -1,7 +1,7 @@
 // Validators, 304s, HEAD, and the render cache invalidated by the store's change token.
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Store } from '../../../src/store/open-store.js';
-import { NOW, body, config, everything, item, save, serve, tempStore, type Served } from './serve-helpers.js';
+import { NOW, body, config, everything, item, save, serve, source, tempStore, type Served } from './serve-helpers.js';
 
 let app: Served;
 let store: Store;
@@ -66,6 +66,15 @@ describe('render cache', () => {
     expect(renders).toBeGreaterThan(before);
     expect(changed.headers.get('etag')).not.toBe(first.headers.get('etag'));
     expect(await changed.text()).toContain('새 기사');
+  });
+
+  // Headers are built once per rendering: a reloaded config must still bring its own max-age.
+  it('follows a config reload with a new max-age, though no item changed', async () => {
+    let live = config();
+    const reloading = await serve({ store, getConfig: () => live, clock: () => NOW });
+    expect((await reloading.get('/topics/economy.rss')).headers.get('cache-control')).toBe('public, max-age=300');
+    live = { ...live, sources: [source('kado', 3 * 60_000)] };
+    expect((await reloading.get('/topics/economy.rss')).headers.get('cache-control')).toBe('public, max-age=60');
   });
 
   it('keeps filters apart: different parameters, different entries', async () => {
