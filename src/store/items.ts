@@ -2,7 +2,8 @@
 import type Database from 'better-sqlite3';
 import type { ClassifiedItem, DetailedItem, ItemDetail, ItemQuery, KeyedItem, SaveCounts, StoredItem, StoryAssigner } from '../model.js';
 import type { DetailRepo } from './details.js';
-import { ftsQuery, htmlToText, searchText } from './search.js';
+import { ftsQuery } from './search.js';
+import { searchDocument } from './search-index.js';
 import { dateOrNull, iso, isoOrNull } from './time.js';
 import type { StoryRepo } from './stories.js';
 import type { TopicRepo } from './topics.js';
@@ -68,22 +69,14 @@ export function itemRepo(
       image = @image, published_at = coalesce(@published, published_at), updated_at = @updated,
       changed_at = @now, content_hash = @contentHash
     WHERE id = @id`);
-  const ftsInsert = db.prepare(
-    'INSERT INTO items_fts (rowid, title, summary, content, author, categories) VALUES (?, ?, ?, ?, ?, ?)',
-  );
+  const ftsInsert = db.prepare('INSERT INTO items_fts (rowid, text) VALUES (?, ?)');
   const ftsDelete = db.prepare('DELETE FROM items_fts WHERE rowid = ?');
   const queries = new Map<string, Database.Statement>();
   const scan = db.prepare(`SELECT ${COLUMNS} FROM items i ORDER BY i.published_at DESC, i.id DESC`);
 
   const index = (id: number | bigint, item: KeyedItem): void => {
-    ftsInsert.run(
-      id,
-      searchText(item.title),
-      searchText(item.summary),
-      searchText(htmlToText(fullContent(item))),
-      searchText(item.author),
-      searchText(item.categories.join(' ')),
-    );
+    const { title, summary, author, categories } = item;
+    ftsInsert.run(id, searchDocument({ title, summary, content: fullContent(item), author, categories }));
   };
 
   return {

@@ -6,15 +6,20 @@
 //   - NFKC, then lower case (full-width Ａ and ｶ fold; English is case-insensitive);
 //   - each run of Hangul/CJK/kana becomes its overlapping two-character pieces, followed by the
 //     run's last character alone (지역경제 → 지역 역경 경제 제); a one-character run stays as is;
-//   - other letter/digit runs stay whole words (AI반도체 → ai 반도 도체 체);
+//   - other letter/digit runs stay whole words (AI반도체 → ai 반도 도체 체), without their
+//     diacritics (café → cafe, as unicode61's remove_diacritics did before migration 9);
 //   - everything else separates.
 // A query run becomes a phrase of its bigrams ("반도 도체"), runs are ANDed, so 경제 finds 지역경제
 // and 경제자유구역 but not 경기. A one-character Hangul query is a prefix query (강*): every
 // character of a run starts one bigram, except the last, which is also indexed alone for this.
+// The text is split and folded here, so the index tokenizes it with FTS5's cheap `ascii`
+// tokenizer (space-separated words; it would only fold ASCII case, already done).
 import { htmlWords } from '../shared/html-words.js';
 
 const CJK = '\\p{Script=Hangul}\\p{Script=Han}\\p{Script=Hiragana}\\p{Script=Katakana}';
 const TOKEN = new RegExp(`([${CJK}]+)|((?:(?![${CJK}])[\\p{L}\\p{N}\\p{M}])+)`, 'gu');
+const NON_ASCII = /[^\0-\x7f]/;
+const MARKS = /\p{M}/gu;
 
 interface Run {
   readonly cjk: boolean;
@@ -25,9 +30,17 @@ function runs(text: string): Run[] {
   const out: Run[] = [];
   for (const match of text.normalize('NFKC').toLowerCase().matchAll(TOKEN)) {
     if (match[1] !== undefined) out.push({ cjk: true, chars: [...match[1]] });
-    else if (match[2] !== undefined) out.push({ cjk: false, chars: [match[2]] });
+    else if (match[2] !== undefined) {
+      const word = withoutDiacritics(match[2]);
+      if (word !== '') out.push({ cjk: false, chars: [word] });
+    }
   }
   return out;
+}
+
+// withoutDiacritics drops combining marks (café → cafe); a word of ASCII letters has none.
+function withoutDiacritics(word: string): string {
+  return NON_ASCII.test(word) ? word.normalize('NFD').replace(MARKS, '').normalize('NFC') : word;
 }
 
 function bigrams(chars: readonly string[]): string[] {

@@ -51,6 +51,13 @@ describe('Korean search', () => {
     expect(found(store, 'ＴＯＵＲＩＳＭ')).toEqual(['Gangwon Tourism Week']);
   });
 
+  it('finds words with or without their diacritics', () => {
+    const store = storeWith([parsed({ url: 'https://kado.net/d/1', title: 'Café Naïve 개업' })]);
+    expect(found(store, 'cafe naive')).toEqual(['Café Naïve 개업']);
+    expect(found(store, 'CAFÉ')).toEqual(['Café Naïve 개업']);
+    expect(found(store, 'caf')).toEqual([]);
+  });
+
   it('treats a one-syllable query as a prefix, including run-final syllables', () => {
     const store = storeWith(sample);
     expect(found(store, '강')).toEqual(['강릉단오제 축제 개막', '강원 AI 반도체 클러스터', '강원경제 회복세']);
