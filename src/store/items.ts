@@ -57,11 +57,15 @@ export function itemRepo(
 ): ItemRepo {
   const find = db.prepare('SELECT id, content_hash FROM items WHERE source_id = ? AND item_key = ?');
   const tombstoned = db.prepare('SELECT 1 FROM tombstones WHERE source_id = ? AND item_key = ?');
+  // A new item comes with its id and story: the story is chosen before the insert, so the row is
+  // written once (no UPDATE of story_id, its index and the change trigger afterwards).
   const insert = db.prepare(`
-    INSERT INTO items (source_id, item_key, guid, url, canonical_url, title, summary, content, author,
-                       categories, image, published_at, updated_at, fetched_at, content_hash)
-    VALUES (@source, @key, @guid, @url, @canonicalUrl, @title, @summary, @content, @author,
-            @categories, @image, coalesce(@published, @now), @updated, @now, @contentHash)`);
+    INSERT INTO items (id, source_id, item_key, guid, url, canonical_url, title, summary, content, author,
+                       categories, image, published_at, updated_at, fetched_at, content_hash, story_id)
+    VALUES (@id, @source, @key, @guid, @url, @canonicalUrl, @title, @summary, @content, @author,
+            @categories, @image, coalesce(@published, @now), @updated, @now, @contentHash, @story)`);
+  // The id SQLite would give (the highest plus one); the write transaction keeps it free.
+  const lastId = db.prepare('SELECT max(id) FROM items').pluck();
   // fetched_at is never touched, and published_at only when the feed now gives a real date.
   const update = db.prepare(`
     UPDATE items SET guid = @guid, url = @url, canonical_url = @canonicalUrl, title = @title,
@@ -86,6 +90,7 @@ export function itemRepo(
       let unchanged = 0;
       let skipped = 0;
       const assignItem = assign === undefined ? null : stories.transactionAssigner(assign);
+      let nextId: number | null = null;
       for (const item of items) {
         if (isEmpty(item)) {
           skipped++;
@@ -118,15 +123,18 @@ export function itemRepo(
           now: iso(now),
           contentHash: item.contentHash,
         };
-        const id = found === undefined ? insert.run(row).lastInsertRowid : found.id;
+        let id: number;
         if (found === undefined) {
+          id = nextId ?? ((lastId.get() as number | null) ?? 0) + 1;
+          nextId = id + 1;
+          const published = item.published ?? now;
+          const story =
+            assignItem === null ? null : assignItem({ id, source, title: item.title, summary: item.summary, content: fullContent(item), published });
+          insert.run({ ...row, id, story });
           index(id, item);
-          if (assignItem !== null) {
-            const published = item.published ?? now;
-            assignItem({ id: Number(id), source, title: item.title, summary: item.summary, content: fullContent(item), published });
-          }
           created++;
         } else {
+          id = found.id;
           update.run({ ...row, id });
           ftsDelete.run(id);
           index(id, item);
