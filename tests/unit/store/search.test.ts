@@ -107,4 +107,10 @@ describe('search text', () => {
     expect(ftsQuery('강')).toBe('"강"*');
     expect(ftsQuery('!?')).toBeNull();
   });
+
+  it('keeps characters outside the BMP whole and splits other scripts at punctuation', () => {
+    expect(searchText('𠮷野家 𠮷 ΣΩΚΡΑΤΗΣ x_y 12,345원 Ｅ-mail')).toBe('𠮷野 野家 家 𠮷 σωκρατης x y 12 345 원 e mail');
+    expect(ftsQuery('𠮷野家')).toBe('"𠮷野 野家"');
+    expect(ftsQuery('𠮷')).toBe('"𠮷"*');
+  });
 });
