@@ -46,6 +46,14 @@ export const COLUMNS = `
   i.published_at, i.updated_at, i.fetched_at, i.story_id,
   (SELECT json_group_array(t.topic_id) FROM item_topics t WHERE t.item_id = i.id) AS topics`;
 
+interface KeyRow {
+  key: string;
+  /** NULL: not stored. */
+  id: number | null;
+  content_hash: string | null;
+  pruned: 0 | 1;
+}
+
 const DEFAULT_LIMIT = 50;
 
 // itemRepo prepares the statements for items and items_fts once; topics are written through `topics`.
@@ -55,8 +63,11 @@ export function itemRepo(
   stories: Pick<StoryRepo, 'transactionAssigner'>,
   details: Pick<DetailRepo, 'writeDetail'>,
 ): ItemRepo {
-  const find = db.prepare('SELECT id, content_hash FROM items WHERE source_id = ? AND item_key = ?');
-  const tombstoned = db.prepare('SELECT 1 FROM tombstones WHERE source_id = ? AND item_key = ?');
+  // What the store holds of a save's keys, in one query rather than two per item.
+  const lookup = db.prepare(`
+    SELECT k.value AS key, i.id, i.content_hash,
+           EXISTS (SELECT 1 FROM tombstones t WHERE t.source_id = @source AND t.item_key = k.value) AS pruned
+    FROM json_each(@keys) k LEFT JOIN items i ON i.source_id = @source AND i.item_key = k.value`);
   // A new item comes with its id and story: the story is chosen before the insert, so the row is
   // written once (no UPDATE of story_id, its index and the change trigger afterwards).
   const insert = db.prepare(`
@@ -91,14 +102,17 @@ export function itemRepo(
       let skipped = 0;
       const assignItem = assign === undefined ? null : stories.transactionAssigner(assign);
       let nextId: number | null = null;
+      const rows = lookup.all({ source, keys: JSON.stringify(items.map((item) => item.key)) }) as KeyRow[];
+      const known = new Map(rows.map((row) => [row.key, row]));
       for (const item of items) {
         if (isEmpty(item)) {
           skipped++;
           continue;
         }
-        const found = find.get(source, item.key) as { id: number; content_hash: string } | undefined;
+        const seen = known.get(item.key);
+        const found = seen !== undefined && seen.id !== null ? { id: seen.id, contentHash: seen.content_hash } : undefined;
         // A pruned item the feed still lists stays pruned (see retention.ts): for the poll it is old news.
-        const skip = found === undefined ? tombstoned.get(source, item.key) !== undefined : found.content_hash === item.contentHash;
+        const skip = found === undefined ? seen?.pruned === 1 : found.contentHash === item.contentHash;
         // A retried or pending item whose page was read now is stored again with its full text.
         const detail = detailOf(item);
         if (skip && !(found !== undefined && detail?.status === 'ok')) {
@@ -140,6 +154,8 @@ export function itemRepo(
           index(id, item);
           updated++;
         }
+        // A key listed twice in one save is stored once, then compared like any stored item.
+        known.set(item.key, { key: item.key, id, content_hash: item.contentHash, pruned: 0 });
         if ('topics' in item) topics.writeTopics(id, item.topics);
         if (detail !== null) details.writeDetail(id, detail, now);
       }
