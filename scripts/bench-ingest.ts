@@ -116,7 +116,7 @@ export async function benchIngest(): Promise<void> {
     const stages = JSON.parse(lastLine(execFileSync(process.execPath, ['--import', 'tsx', path.join(import.meta.dirname, 'bench-stages.ts'), config], { encoding: 'utf8' }))) as Record<string, number>;
     console.log(
       `stages    ${fmt(stages.items ?? 0)} items, each stage alone on dist/, items/s: parse ${fmt(stages.parse ?? 0)}, key+classify ${fmt(stages.keyClassify ?? 0)}, ` +
-        `store with FTS ${fmt(stages.store ?? 0)}, stories ${fmt(stages.stories ?? 0)}`,
+        `store with FTS ${fmt(stages.store ?? 0)} (${(stages.storeCpuS ?? 0).toFixed(2)} s CPU), stories ${fmt(stages.stories ?? 0)}`,
     );
   } finally {
     farm.close();

@@ -1,6 +1,7 @@
 // Each stage of the ingest pipeline alone, over the farm's 30,000 items, on the built dist/ code:
 // parse, key + classify, store with FTS (no stories), stories (detector with an in-memory index).
-// Prints one JSON line of items/s; scripts/bench-ingest.ts reports it.
+// Prints one JSON line of items/s, and the store stage's CPU seconds (the machine is shared: CPU
+// time moves less than wall time with the load); scripts/bench-ingest.ts reports it.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -47,10 +48,12 @@ const classifyMs = performance.now() - t;
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'regionwire-stages-'));
 let storeMs = 0;
+let storeCpuS = 0;
 try {
   const store = openStore(path.join(dir, 'stages.db'));
   store.syncSources(sources as SourceConfig[]);
   t = performance.now();
+  const cpu = process.cpuUsage();
   for (const [i, items] of classified.entries()) {
     const now = new Date();
     store.savePoll({
@@ -59,6 +62,8 @@ try {
     });
   }
   storeMs = performance.now() - t;
+  const used = process.cpuUsage(cpu);
+  storeCpuS = (used.user + used.system) / 1e6;
   store.close();
 } finally {
   fs.rmSync(dir, { recursive: true, force: true });
@@ -81,5 +86,6 @@ console.log(JSON.stringify({
   parse: perSecond(total, parseMs),
   keyClassify: perSecond(total, classifyMs),
   store: perSecond(total, storeMs),
+  storeCpuS: Number(storeCpuS.toFixed(2)),
   stories: perSecond(total, storiesMs),
 }));

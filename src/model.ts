@@ -609,7 +609,8 @@ export interface StoryAssignment {
   readonly rank: number;
 }
 
-/** Finds the story of a newly stored item; the store calls it inside the poll's transaction. */
+/** Finds the story of a new item; the store calls it inside the poll's transaction, just before it
+ * inserts the item with `item.id` (so the item itself is not stored yet). */
 export type StoryAssigner = (item: StoryItem, store: StoryStoreReader) => StoryAssignment;
 
 /** A story as stored: its versions oldest first, the representative among them. */

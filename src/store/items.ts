@@ -2,7 +2,8 @@
 import type Database from 'better-sqlite3';
 import type { ClassifiedItem, DetailedItem, ItemDetail, ItemQuery, KeyedItem, SaveCounts, StoredItem, StoryAssigner } from '../model.js';
 import type { DetailRepo } from './details.js';
-import { ftsQuery, htmlToText, searchText } from './search.js';
+import { ftsQuery } from './search.js';
+import { searchDocument } from './search-index.js';
 import { dateOrNull, iso, isoOrNull } from './time.js';
 import type { StoryRepo } from './stories.js';
 import type { TopicRepo } from './topics.js';
@@ -45,6 +46,14 @@ export const COLUMNS = `
   i.published_at, i.updated_at, i.fetched_at, i.story_id,
   (SELECT json_group_array(t.topic_id) FROM item_topics t WHERE t.item_id = i.id) AS topics`;
 
+interface KeyRow {
+  key: string;
+  /** NULL: not stored. */
+  id: number | null;
+  content_hash: string | null;
+  pruned: 0 | 1;
+}
+
 const DEFAULT_LIMIT = 50;
 
 // itemRepo prepares the statements for items and items_fts once; topics are written through `topics`.
@@ -54,13 +63,20 @@ export function itemRepo(
   stories: Pick<StoryRepo, 'transactionAssigner'>,
   details: Pick<DetailRepo, 'writeDetail'>,
 ): ItemRepo {
-  const find = db.prepare('SELECT id, content_hash FROM items WHERE source_id = ? AND item_key = ?');
-  const tombstoned = db.prepare('SELECT 1 FROM tombstones WHERE source_id = ? AND item_key = ?');
+  // What the store holds of a save's keys, in one query rather than two per item.
+  const lookup = db.prepare(`
+    SELECT k.value AS key, i.id, i.content_hash,
+           EXISTS (SELECT 1 FROM tombstones t WHERE t.source_id = @source AND t.item_key = k.value) AS pruned
+    FROM json_each(@keys) k LEFT JOIN items i ON i.source_id = @source AND i.item_key = k.value`);
+  // A new item comes with its id and story: the story is chosen before the insert, so the row is
+  // written once (no UPDATE of story_id, its index and the change trigger afterwards).
   const insert = db.prepare(`
-    INSERT INTO items (source_id, item_key, guid, url, canonical_url, title, summary, content, author,
-                       categories, image, published_at, updated_at, fetched_at, content_hash)
-    VALUES (@source, @key, @guid, @url, @canonicalUrl, @title, @summary, @content, @author,
-            @categories, @image, coalesce(@published, @now), @updated, @now, @contentHash)`);
+    INSERT INTO items (id, source_id, item_key, guid, url, canonical_url, title, summary, content, author,
+                       categories, image, published_at, updated_at, fetched_at, content_hash, story_id)
+    VALUES (@id, @source, @key, @guid, @url, @canonicalUrl, @title, @summary, @content, @author,
+            @categories, @image, coalesce(@published, @now), @updated, @now, @contentHash, @story)`);
+  // The id SQLite would give (the highest plus one); the write transaction keeps it free.
+  const lastId = db.prepare('SELECT max(id) FROM items').pluck();
   // fetched_at is never touched, and published_at only when the feed now gives a real date.
   const update = db.prepare(`
     UPDATE items SET guid = @guid, url = @url, canonical_url = @canonicalUrl, title = @title,
@@ -68,22 +84,14 @@ export function itemRepo(
       image = @image, published_at = coalesce(@published, published_at), updated_at = @updated,
       changed_at = @now, content_hash = @contentHash
     WHERE id = @id`);
-  const ftsInsert = db.prepare(
-    'INSERT INTO items_fts (rowid, title, summary, content, author, categories) VALUES (?, ?, ?, ?, ?, ?)',
-  );
+  const ftsInsert = db.prepare('INSERT INTO items_fts (rowid, text) VALUES (?, ?)');
   const ftsDelete = db.prepare('DELETE FROM items_fts WHERE rowid = ?');
   const queries = new Map<string, Database.Statement>();
   const scan = db.prepare(`SELECT ${COLUMNS} FROM items i ORDER BY i.published_at DESC, i.id DESC`);
 
   const index = (id: number | bigint, item: KeyedItem): void => {
-    ftsInsert.run(
-      id,
-      searchText(item.title),
-      searchText(item.summary),
-      searchText(htmlToText(fullContent(item))),
-      searchText(item.author),
-      searchText(item.categories.join(' ')),
-    );
+    const { title, summary, author, categories } = item;
+    ftsInsert.run(id, searchDocument({ title, summary, content: fullContent(item), author, categories }));
   };
 
   return {
@@ -93,14 +101,18 @@ export function itemRepo(
       let unchanged = 0;
       let skipped = 0;
       const assignItem = assign === undefined ? null : stories.transactionAssigner(assign);
+      let nextId: number | null = null;
+      const rows = lookup.all({ source, keys: JSON.stringify(items.map((item) => item.key)) }) as KeyRow[];
+      const known = new Map(rows.map((row) => [row.key, row]));
       for (const item of items) {
         if (isEmpty(item)) {
           skipped++;
           continue;
         }
-        const found = find.get(source, item.key) as { id: number; content_hash: string } | undefined;
+        const seen = known.get(item.key);
+        const found = seen !== undefined && seen.id !== null ? { id: seen.id, contentHash: seen.content_hash } : undefined;
         // A pruned item the feed still lists stays pruned (see retention.ts): for the poll it is old news.
-        const skip = found === undefined ? tombstoned.get(source, item.key) !== undefined : found.content_hash === item.contentHash;
+        const skip = found === undefined ? seen?.pruned === 1 : found.contentHash === item.contentHash;
         // A retried or pending item whose page was read now is stored again with its full text.
         const detail = detailOf(item);
         if (skip && !(found !== undefined && detail?.status === 'ok')) {
@@ -125,20 +137,25 @@ export function itemRepo(
           now: iso(now),
           contentHash: item.contentHash,
         };
-        const id = found === undefined ? insert.run(row).lastInsertRowid : found.id;
+        let id: number;
         if (found === undefined) {
+          id = nextId ?? ((lastId.get() as number | null) ?? 0) + 1;
+          nextId = id + 1;
+          const published = item.published ?? now;
+          const story =
+            assignItem === null ? null : assignItem({ id, source, title: item.title, summary: item.summary, content: fullContent(item), published });
+          insert.run({ ...row, id, story });
           index(id, item);
-          if (assignItem !== null) {
-            const published = item.published ?? now;
-            assignItem({ id: Number(id), source, title: item.title, summary: item.summary, content: fullContent(item), published });
-          }
           created++;
         } else {
+          id = found.id;
           update.run({ ...row, id });
           ftsDelete.run(id);
           index(id, item);
           updated++;
         }
+        // A key listed twice in one save is stored once, then compared like any stored item.
+        known.set(item.key, { key: item.key, id, content_hash: item.contentHash, pruned: 0 });
         if ('topics' in item) topics.writeTopics(id, item.topics);
         if (detail !== null) details.writeDetail(id, detail, now);
       }

@@ -7,8 +7,9 @@ import { iso } from './time.js';
 
 export interface StoryRepo {
   /**
-   * Gives a function that assigns just-inserted items to stories; use one per transaction, inside
-   * it. Its reader looks for items other processes stored (storiedItemsAfter) only once: while the
+   * Gives a function that puts a new item into a story and returns the story's id, just before the
+   * caller inserts the item (with that id and story_id); use one per transaction, inside it. Its
+   * reader looks for items other processes stored (storiedItemsAfter) only once: while the
    * transaction holds the write lock no other connection can commit, so every later storied item
    * is one of this transaction's own, which the detector has already taken in.
    */
@@ -64,21 +65,20 @@ export function storyRepo(db: Database.Database): StoryRepo {
     storiedItemsAfter: (afterId, limit) => (storiedAfter.all(afterId, limit) as TextRow[]).map(toStoryItem),
   };
 
+  // record writes the story side of an assignment and gives the item's story id; items.story_id is the caller's.
   const record = (item: StoryItem, a: StoryAssignment): number => {
     const params = { story: a.storyId ?? item.id, item: item.id, rank: a.rank, published: iso(item.published) };
     // A story whose items were all pruned meanwhile is gone: the item starts a new one.
     const joined = a.storyId !== null && join.run(params).changes > 0;
     if (!joined) create.run({ ...params, story: item.id });
-    const story = joined ? params.story : item.id;
-    setStory.run(story, item.id);
-    return story;
+    return joined ? params.story : item.id;
   };
 
   const rebuildBatch = db.transaction((after: [string, number], assign: StoryAssigner) => {
     const rows = page.all(after[0], after[1], BATCH) as TextRow[];
     for (const row of rows) {
       const item = toStoryItem(row);
-      record(item, assign(item, reader));
+      setStory.run(record(item, assign(item, reader)), item.id);
     }
     const last = rows[rows.length - 1];
     return { count: rows.length, after: last === undefined ? null : ([last.published_at, last.id] as [string, number]) };

@@ -13,11 +13,9 @@ export function storyAssigner(store: Pick<Store, 'recentStoryItems'>, sources: r
   return (item, reader) => {
     if (assign === null) {
       const detector = freshDetector(sources);
-      // The item itself is stored already (it is assigned right after its insert) and is the
-      // newest: every other stored item has a lower id.
+      // The item is assigned just before its insert, with the next id: every stored item has a lower one.
       const since = new Date(now().getTime() - 2 * DEFAULT_STORY_PARAMS.windowMs);
-      const recent = store.recentStoryItems(since, DEFAULT_STORY_PARAMS.idfItems).filter((r) => r.id !== item.id);
-      detector.warm(recent, item.id - 1);
+      detector.warm(store.recentStoryItems(since, DEFAULT_STORY_PARAMS.idfItems), item.id - 1);
       assign = detector.assign;
     }
     return assign(item, reader);

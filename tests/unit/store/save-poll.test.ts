@@ -28,6 +28,16 @@ describe('savePoll', () => {
     expect(log[1]).toMatchObject({ status: 'updated', httpStatus: 200, encoding: 'utf-8', durationMs: 1500 });
   });
 
+  it('stores a key listed twice in one poll once, the second listing as an edit of the first', () => {
+    const store = tempStore();
+    store.syncSources([source('kado')]);
+    const [first] = keyItems([articles[0]!]);
+    const [edited] = keyItems([{ ...articles[0]!, title: '춘천 소식 (수정)' }]);
+    expect(store.savePoll(updated('kado', [first!, edited!, first!], at(0)))).toEqual({ new: 1, updated: 2, unchanged: 0, skipped: 0 });
+    expect(store.queryItems({}).map((i) => i.title)).toEqual(['춘천 소식']);
+    expect(store.queryItems({ search: '수정' })).toEqual([]);
+  });
+
   it('dates an item without a published date by when it was first seen', () => {
     const store = tempStore();
     store.syncSources([source('kado')]);

@@ -51,6 +51,13 @@ describe('Korean search', () => {
     expect(found(store, 'ＴＯＵＲＩＳＭ')).toEqual(['Gangwon Tourism Week']);
   });
 
+  it('finds words with or without their diacritics', () => {
+    const store = storeWith([parsed({ url: 'https://kado.net/d/1', title: 'Café Naïve 개업' })]);
+    expect(found(store, 'cafe naive')).toEqual(['Café Naïve 개업']);
+    expect(found(store, 'CAFÉ')).toEqual(['Café Naïve 개업']);
+    expect(found(store, 'caf')).toEqual([]);
+  });
+
   it('treats a one-syllable query as a prefix, including run-final syllables', () => {
     const store = storeWith(sample);
     expect(found(store, '강')).toEqual(['강릉단오제 축제 개막', '강원 AI 반도체 클러스터', '강원경제 회복세']);
@@ -99,5 +106,11 @@ describe('search text', () => {
     expect(ftsQuery('AI 반도체')).toBe('"ai" AND "반도 도체"');
     expect(ftsQuery('강')).toBe('"강"*');
     expect(ftsQuery('!?')).toBeNull();
+  });
+
+  it('keeps characters outside the BMP whole and splits other scripts at punctuation', () => {
+    expect(searchText('𠮷野家 𠮷 ΣΩΚΡΑΤΗΣ x_y 12,345원 Ｅ-mail')).toBe('𠮷野 野家 家 𠮷 σωκρατης x y 12 345 원 e mail');
+    expect(ftsQuery('𠮷野家')).toBe('"𠮷野 野家"');
+    expect(ftsQuery('𠮷')).toBe('"𠮷"*');
   });
 });
