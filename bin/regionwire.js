@@ -1,5 +1,2 @@
 #!/usr/bin/env node
-import { boundHeapGrowth } from '../dist/cli/heap.js';
-
-boundHeapGrowth();
-await import('../dist/cli/main.js');
+import '../dist/cli/main.js';

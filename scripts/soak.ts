@@ -12,11 +12,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { openApp } from '../src/cli/context.js';
-import { boundHeapGrowth } from '../src/cli/heap.js';
 import { Scheduler } from '../src/worker/scheduler.js';
-
-// The heap is bounded as bin/regionwire.js bounds it, so memory figures are the service's.
-boundHeapGrowth();
 
 const SOURCES = Number(process.env.SOAK_SOURCES ?? 1000);
 const HOURS = Number(process.env.SOAK_HOURS ?? 24);

@@ -2,6 +2,7 @@
 import path from 'node:path';
 import { ConfigError, loadConfig } from '../config/load-config.js';
 import { createLimiter } from '../fetch/limiter.js';
+import { boundHeapGrowth } from './heap.js';
 import type { Config, FetchOptions } from '../model.js';
 import { openStore, type Store } from '../store/open-store.js';
 import { storyAssigner } from '../worker/assign-stories.js';
@@ -43,7 +44,9 @@ export function openConfig(opts: GlobalOptions): Config {
   }
 }
 
-// openApp loads the config, opens the database and registers the configured sources in it.
+// openApp loads the config, opens the database and registers the configured sources in it, then
+// bounds the heap's growth for the work that follows (see heap.ts; start-up, which allocates
+// mostly garbage into a small heap, runs faster under V8's default).
 export function openApp(opts: GlobalOptions): App {
   const config = openConfig(opts);
   const dbPath = path.resolve(opts.db ?? config.settings.database);
@@ -55,6 +58,7 @@ export function openApp(opts: GlobalOptions): App {
     const message = error instanceof Error ? error.message : String(error);
     throw new CliError(`store: cannot open ${dbPath}: ${message}`, EXIT_DATABASE);
   }
+  boundHeapGrowth();
   return { config, store, dbPath, ctx: pollContext(config, store) };
 }
 

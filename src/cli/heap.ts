@@ -5,10 +5,10 @@ import v8 from 'node:v8';
 // a cold pass over 1,000 feeds holds about 100 MB live and reached 430 MB RSS, mostly garbage and
 // the response bodies it keeps alive. 50 % (Go's GOGC=50, in effect) held that pass to about
 // 310 MB RSS for about 7 % more CPU (issue 11; docs/benchmarks.md). The flag is read at every
-// collection, so setting it before the program allocates much is enough.
+// collection, so it can be set once the process is running.
 export const HEAP_GROWING_PERCENT = 50;
 
-// boundHeapGrowth sets the growth limit for this process; bin/regionwire.js calls it first.
+// boundHeapGrowth sets the growth limit for this process; openApp (context.ts) calls it.
 export function boundHeapGrowth(): void {
   v8.setFlagsFromString(`--heap-growing-percent=${HEAP_GROWING_PERCENT}`);
 }
