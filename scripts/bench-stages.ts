@@ -6,20 +6,18 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { pathToFileURL } from 'node:url';
 import iconv from 'iconv-lite';
 import type { ClassifiedItem, KeyedItem, ParsedItem, SourceConfig } from '../src/model.js';
 import { FARM_FEEDS, farmFeed } from './bench-farm-data.js';
+import { loadDist } from './load-dist.js';
 
-const DIST = path.join(import.meta.dirname, '..', 'dist');
-const load = async <T>(module: string): Promise<T> => (await import(pathToFileURL(path.join(DIST, module)).href)) as T;
-const { parseFeed } = await load<typeof import('../src/parse/parse-feed.js')>('parse/parse-feed.js');
-const { keyItems } = await load<typeof import('../src/dedupe/item-key.js')>('dedupe/item-key.js');
-const { classifyItem } = await load<typeof import('../src/classify/classify-item.js')>('classify/classify-item.js');
-const { loadConfig } = await load<typeof import('../src/config/load-config.js')>('config/load-config.js');
-const { openStore } = await load<typeof import('../src/store/open-store.js')>('store/open-store.js');
-const { createStoryDetector } = await load<typeof import('../src/stories/detector.js')>('stories/detector.js');
-const { MemoryStoryStore } = await load<typeof import('../src/stories/memory-store.js')>('stories/memory-store.js');
+const { parseFeed } = await loadDist<typeof import('../src/parse/parse-feed.js')>('parse/parse-feed.js');
+const { keyItems } = await loadDist<typeof import('../src/dedupe/item-key.js')>('dedupe/item-key.js');
+const { classifyItem } = await loadDist<typeof import('../src/classify/classify-item.js')>('classify/classify-item.js');
+const { loadConfig } = await loadDist<typeof import('../src/config/load-config.js')>('config/load-config.js');
+const { openStore } = await loadDist<typeof import('../src/store/open-store.js')>('store/open-store.js');
+const { createStoryDetector } = await loadDist<typeof import('../src/stories/detector.js')>('stories/detector.js');
+const { MemoryStoryStore } = await loadDist<typeof import('../src/stories/memory-store.js')>('stories/memory-store.js');
 
 const configDir = process.argv[2] ?? '';
 const config = loadConfig(configDir);

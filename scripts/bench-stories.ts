@@ -3,19 +3,17 @@
 // code in dist/ (what `regionwire` runs; `npm run bench` builds it first): the same code loaded
 // through tsx runs detection about 40% slower.
 
-const DIST = path.join(import.meta.dirname, '..', 'dist');
-const load = async <T>(module: string): Promise<T> => (await import(pathToFileURL(path.join(DIST, module)).href)) as T;
-const { keyItems } = await load<typeof import('../src/dedupe/item-key.js')>('dedupe/item-key.js');
-const { parseFeed } = await load<typeof import('../src/parse/parse-feed.js')>('parse/parse-feed.js');
-const { openStore } = await load<typeof import('../src/store/open-store.js')>('store/open-store.js');
-const { createStoryDetector } = await load<typeof import('../src/stories/detector.js')>('stories/detector.js');
-const { MemoryStoryStore } = await load<typeof import('../src/stories/memory-store.js')>('stories/memory-store.js');
-const { storyAssigner } = await load<typeof import('../src/worker/assign-stories.js')>('worker/assign-stories.js');
+const { keyItems } = await loadDist<typeof import('../src/dedupe/item-key.js')>('dedupe/item-key.js');
+const { parseFeed } = await loadDist<typeof import('../src/parse/parse-feed.js')>('parse/parse-feed.js');
+const { openStore } = await loadDist<typeof import('../src/store/open-store.js')>('store/open-store.js');
+const { createStoryDetector } = await loadDist<typeof import('../src/stories/detector.js')>('stories/detector.js');
+const { MemoryStoryStore } = await loadDist<typeof import('../src/stories/memory-store.js')>('stories/memory-store.js');
+const { storyAssigner } = await loadDist<typeof import('../src/worker/assign-stories.js')>('worker/assign-stories.js');
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { pathToFileURL } from 'node:url';
 import type { ParsedItem, StoryItem } from '../src/model.js';
 import { scoreClusters } from './eval-stories-metrics.js';
+import { loadDist } from './load-dist.js';
 
 /** Synthetic items per day: several times what the Gangwon sources publish, so windows are full. */
 const PER_DAY = 2000;

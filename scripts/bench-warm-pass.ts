@@ -1,13 +1,10 @@
 // A pass of 304s inside a running process, as the service's scheduler polls: the CPU a source
 // costs once start-up is paid. Run on dist/ by scripts/bench-ingest.ts against a database whose
 // sources have all been polled; prints one JSON line.
-import path from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { loadDist } from './load-dist.js';
 
-const DIST = path.join(import.meta.dirname, '..', 'dist');
-const load = async <T>(module: string): Promise<T> => (await import(pathToFileURL(path.join(DIST, module)).href)) as T;
-const { openApp } = await load<typeof import('../src/cli/context.js')>('cli/context.js');
-const { pollPass } = await load<typeof import('../src/worker/poll-pass.js')>('worker/poll-pass.js');
+const { openApp } = await loadDist<typeof import('../src/cli/context.js')>('cli/context.js');
+const { pollPass } = await loadDist<typeof import('../src/worker/poll-pass.js')>('worker/poll-pass.js');
 
 const [config = '', db = ''] = process.argv.slice(2);
 const app = openApp({ config, db });
