@@ -2,7 +2,7 @@
 import { decodeFeed } from '../decode/decode-feed.js';
 import { keyItems } from '../dedupe/item-key.js';
 import { fetchFeed } from '../fetch/fetch-feed.js';
-import type { FetchOptions, KeyedItem, SourceConfig, SourceError, SourceState, SourceTls } from '../model.js';
+import type { DecodedBody, FetchOptions, FetchResult, KeyedItem, SourceConfig, SourceError, SourceState, SourceTls } from '../model.js';
 import { parseFeed } from '../parse/parse-feed.js';
 import type { Limiter } from '../fetch/limiter.js';
 import type { Store } from '../store/open-store.js';
@@ -48,9 +48,19 @@ export async function readFeed(source: SourceConfig, state: SourceState | null, 
   const parsed = await parseFeed(decoded.text, { url: fetched.finalUrl, timezone: source.timezone, now: ctx.now });
   if (ctx.signal?.aborted) return { status: 'aborted' };
   if (!parsed.ok) return { status: 'failed', error: parsed.error, permanentRedirect: fetched.permanentRedirect };
+  return readOk(keyItems(parsed.feed.items), fetched, decoded);
+}
+
+// readOk is a read's result: its items, with the response's validators and how it was decoded
+// (for a board, page 1's).
+export function readOk(
+  items: readonly KeyedItem[],
+  fetched: Extract<FetchResult, { status: 'ok' }>,
+  decoded: DecodedBody,
+): Extract<ReadResult, { status: 'ok' }> {
   return {
     status: 'ok',
-    items: keyItems(parsed.feed.items),
+    items,
     etag: fetched.etag,
     lastModified: fetched.lastModified,
     httpStatus: fetched.httpStatus,

@@ -5,7 +5,7 @@ import { fetchFeed } from '../fetch/fetch-feed.js';
 import type { FetchRequest, KeyedItem, PageConfig, PageItem, SeenItem, SourceConfig, SourceError, SourceState } from '../model.js';
 import { settleDay } from '../page/dates.js';
 import { readPage } from '../page/read-page.js';
-import { sourceTrust, type ReadContext, type ReadResult } from './read-feed.js';
+import { readOk, sourceTrust, type ReadContext, type ReadResult } from './read-feed.js';
 
 const PAGE_TOKEN = /\{page\}/g;
 
@@ -40,16 +40,7 @@ export async function readPages(source: SourceConfig, state: SourceState | null,
       if (first !== null && (page.reason === 'no-items' || page.reason === 'alert')) break;
       return failed(onPage(page.error, n, config), first?.permanentRedirect ?? fetched.permanentRedirect);
     }
-    first ??= {
-      status: 'ok',
-      items: [],
-      etag: fetched.etag,
-      lastModified: fetched.lastModified,
-      httpStatus: fetched.httpStatus,
-      encoding: decoded.encoding,
-      warning: decoded.warning,
-      permanentRedirect: fetched.permanentRedirect,
-    };
+    first ??= readOk([], fetched, decoded);
     items.push(...page.items);
     const keys = keyItems(page.items).map((item) => item.key);
     if (ctx.store.seenItems(source.id, keys).size === keys.length) break;
