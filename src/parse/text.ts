@@ -56,7 +56,7 @@ export function markupText(html: string): string {
       walk(node.children);
     }
   };
-  // htmlparser2 is what sanitize-html (above) already loaded: no second HTML parser for this.
+  // The same parser as htmlToText (and sanitize-html): no second HTML parser for this.
   walk(parseDocument(html).children);
   return collapseWhitespace(said.join(' '));
 }
