@@ -6,7 +6,7 @@ import v8 from 'node:v8';
 // the response bodies it keeps alive. 50 % (Go's GOGC=50, in effect) held that pass to about
 // 310 MB RSS for about 7 % more CPU (issue 11; docs/benchmarks.md). The flag is read at every
 // collection, so it can be set once the process is running.
-export const HEAP_GROWING_PERCENT = 50;
+const HEAP_GROWING_PERCENT = 50;
 
 // boundHeapGrowth sets the growth limit for this process; openApp (context.ts) calls it.
 export function boundHeapGrowth(): void {
