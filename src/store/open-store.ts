@@ -112,7 +112,7 @@ export function openStore(file: string): Store {
   const polls = pollRepo(db, items);
   const stats = statsReader(db, file);
   const retention = retentionRepo(db);
-  return {
+  return flushingFirst(polls.flushUnchanged, {
     ...sources,
     savePoll: polls.savePoll,
     saveItems: polls.saveItems,
@@ -143,7 +143,33 @@ export function openStore(file: string): Store {
       db.pragma('wal_checkpoint(TRUNCATE)');
       db.close();
     },
-  };
+  });
+}
+
+// flushingFirst writes the queued 304s (polls.ts) before every method but savePoll, which keeps
+// its own order: whatever reads or writes the store sees every poll saved before it. A close
+// whose flush fails says how many were lost and closes anyway.
+function flushingFirst(flush: () => void, store: Store): Store {
+  const wrapped: Record<string, unknown> = {};
+  for (const [name, method] of Object.entries(store) as [string, (...args: unknown[]) => unknown][]) {
+    wrapped[name] =
+      name === 'savePoll'
+        ? method
+        : name === 'close'
+          ? () => {
+              try {
+                flush();
+              } catch (error) {
+                process.emitWarning(`store: polls answered 304 since the last write were not recorded: ${error instanceof Error ? error.message : String(error)}`);
+              }
+              return method();
+            }
+          : (...args: unknown[]) => {
+              flush();
+              return method(...args);
+            };
+  }
+  return wrapped as unknown as Store;
 }
 
 // backupTo copies in steps of 100 pages so a big file does not stall the event loop. A write by

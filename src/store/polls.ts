@@ -48,6 +48,8 @@ export interface PollLogEntry {
 
 export interface PollRepo {
   savePoll(input: SavePollInput): SaveCounts;
+  /** Writes the 304s savePoll has queued; the store calls it before any other read or write. */
+  flushUnchanged(): void;
   saveItems(source: string, items: readonly (KeyedItem | ClassifiedItem)[], now: Date, assign?: StoryAssigner): SaveCounts;
   pollLog(source?: string, limit?: number): PollLogEntry[];
 }
@@ -69,6 +71,14 @@ interface LogRow {
   warning: string | null;
   duration_ms: number;
 }
+
+/**
+ * A 304 changes only its source's poll state and adds a log row. The 304s of a pass are queued and
+ * written together at most this long after the first one: a transaction each cost 0.15 ms a
+ * source, most of what a pass of 304s spent (docs/benchmarks.md). A crash loses at most this much
+ * of "not modified" state, and such a source is only asked again.
+ */
+export const UNCHANGED_FLUSH_MS = 50;
 
 /** The counts of a save that stored nothing. */
 export const NO_ITEMS: SaveCounts = { new: 0, updated: 0, unchanged: 0, skipped: 0 };
@@ -117,8 +127,7 @@ export function pollRepo(db: Database.Database, items: ItemRepo): PollRepo {
       return items.saveItems(source, list, now, assign);
     },
   );
-  const save = db.transaction((input: SavePollInput): SaveCounts => {
-    known(input.source);
+  const write = (input: SavePollInput): SaveCounts => {
     const { result } = input;
     const times = {
       source: input.source,
@@ -152,12 +161,57 @@ export function pollRepo(db: Database.Database, items: ItemRepo): PollRepo {
       durationMs: Math.max(0, input.finishedAt.getTime() - input.startedAt.getTime()),
     });
     return counts;
+  };
+  const save = db.transaction((input: SavePollInput): SaveCounts => {
+    known(input.source);
+    return write(input);
   });
+  const saveUnchanged = db.transaction((list: readonly SavePollInput[]): void => {
+    for (const input of list) write(input);
+  });
+
+  let unchanged: SavePollInput[] = [];
+  let timer: NodeJS.Timeout | null = null;
+  // flushUnchanged writes the queue in one transaction; if that fails (the disk is full, another
+  // writer holds the database past the busy timeout), the queue is kept for the next flush.
+  const flushUnchanged = (): void => {
+    if (timer !== null) clearTimeout(timer);
+    timer = null;
+    if (unchanged.length === 0) return;
+    const list = unchanged;
+    unchanged = [];
+    try {
+      saveUnchanged.immediate(list);
+    } catch (error) {
+      unchanged = list.concat(unchanged);
+      throw error;
+    }
+  };
+  const flushLater = (): void => {
+    try {
+      flushUnchanged();
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error);
+      process.emitWarning(`store: the poll state of ${unchanged.length} source${unchanged.length === 1 ? '' : 's'} answering 304 is not written yet (${message}); retrying in ${UNCHANGED_FLUSH_MS} ms`);
+      timer = setTimeout(flushLater, UNCHANGED_FLUSH_MS);
+    }
+  };
 
   return {
     // One transaction per poll: a crash never leaves items saved without the state that explains
     // them. A poll of over 1,000 items writes its early chunks through saveItems first (worker/poll-source.ts).
-    savePoll: (input) => save.immediate(input),
+    // A 304 is queued (see UNCHANGED_FLUSH_MS); its source is checked now, so an unknown one still throws here.
+    savePoll: (input) => {
+      if (input.result.status !== 'not-modified') {
+        flushUnchanged();
+        return save.immediate(input);
+      }
+      known(input.source);
+      unchanged.push(input);
+      timer ??= setTimeout(flushLater, UNCHANGED_FLUSH_MS);
+      return NO_ITEMS;
+    },
+    flushUnchanged,
     // Items only, in their own transaction, for the early chunks of a large poll (worker/poll-source.ts):
     // the poll state and log row come with the last chunk's savePoll.
     saveItems: (source, list, now, assign) => saveChunk.immediate(source, list, now, assign),

@@ -1,6 +1,8 @@
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
+import { UNCHANGED_FLUSH_MS } from '../../../src/store/polls.js';
 import { keyItems } from '../../../src/dedupe/item-key.js';
+import { openStore } from '../../../src/store/open-store.js';
 import { at, failed, notModified, parsed, source, tempDbPath, tempStore, updated } from './store-helpers.js';
 
 const articles = [
@@ -169,5 +171,81 @@ describe('savePoll', () => {
     expect(store.queryItems({})).toHaveLength(0);
     expect(store.pollLog()).toHaveLength(0);
     expect(store.sourceState('kado')?.lastPollAt).toBeNull();
+  });
+
+  describe('a 304 (queued and written with the others of its pass)', () => {
+    const rows = (file: string) => {
+      const db = new Database(file, { readonly: true });
+      try {
+        return db.prepare("SELECT source_id AS source, status FROM poll_log WHERE status = 'not-modified' ORDER BY id").all();
+      } catch {
+        return [];
+      } finally {
+        db.close();
+      }
+    };
+
+    it('is on disk, for another connection, once the flush delay has passed', async () => {
+      const file = tempDbPath();
+      const store = tempStore(file);
+      store.syncSources([source('kado'), source('gwnews')]);
+      store.savePoll(notModified('kado', at(0), '"k2"'));
+      store.savePoll(notModified('gwnews', at(1)));
+      expect(rows(file)).toEqual([]);
+      await new Promise((resolve) => setTimeout(resolve, UNCHANGED_FLUSH_MS * 3));
+      expect(rows(file)).toEqual([
+        { source: 'kado', status: 'not-modified' },
+        { source: 'gwnews', status: 'not-modified' },
+      ]);
+      const db = new Database(file, { readonly: true });
+      expect(db.prepare("SELECT etag FROM sources WHERE id = 'kado'").get()).toEqual({ etag: '"k2"' });
+      db.close();
+    });
+
+    it('is seen by every read and written before any later save, in order', () => {
+      const file = tempDbPath();
+      const store = tempStore(file);
+      store.syncSources([source('kado')]);
+      store.savePoll(notModified('kado', at(0), '"k2"'));
+      expect(store.sourceState('kado')).toMatchObject({ etag: '"k2"', lastSuccessAt: at(0) });
+      store.savePoll(notModified('kado', at(10)));
+      store.savePoll(failed('kado', { kind: 'timeout', message: 'fetch: no answer in 20s' }, at(20)));
+      expect(rows(file)).toHaveLength(2);
+      expect(store.pollLog('kado').map((l) => l.status)).toEqual(['failed', 'not-modified', 'not-modified']);
+      expect(store.sourceState('kado')).toMatchObject({ etag: '"k2"', consecutiveFailures: 1, lastSuccessAt: at(10) });
+    });
+
+    it('is written when the store closes, and still throws at once for an unknown source', () => {
+      const file = tempDbPath();
+      const store = openStore(file);
+      store.syncSources([source('kado')]);
+      expect(() => store.savePoll(notModified('nope', at(0)))).toThrow(/unknown source "nope"/);
+      store.savePoll(notModified('kado', at(0)));
+      store.close();
+      expect(rows(file)).toEqual([{ source: 'kado', status: 'not-modified' }]);
+    });
+
+    // The store waits out its 5 s busy timeout before the write fails.
+    it('is kept when its write fails (another writer holds the database), with a warning, and written later', async () => {
+      const file = tempDbPath();
+      const store = tempStore(file);
+      store.syncSources([source('kado')]);
+      const other = new Database(file);
+      const warnings: string[] = [];
+      const onWarning = (w: Error) => warnings.push(w.message);
+      process.on('warning', onWarning);
+      try {
+        other.prepare('BEGIN IMMEDIATE').run();
+        store.savePoll(notModified('kado', at(0)));
+        await new Promise((resolve) => setTimeout(resolve, UNCHANGED_FLUSH_MS * 2));
+        expect(warnings.join('\n')).toMatch(/poll state of 1 source answering 304 is not written yet \(database is locked\); retrying/);
+        other.prepare('COMMIT').run();
+        await new Promise((resolve) => setTimeout(resolve, UNCHANGED_FLUSH_MS * 3));
+        expect(rows(file)).toEqual([{ source: 'kado', status: 'not-modified' }]);
+      } finally {
+        process.off('warning', onWarning);
+        other.close();
+      }
+    }, 20_000);
   });
 });
