@@ -120,7 +120,10 @@ export function itemRepo(
           unchanged++;
           continue;
         }
+        // id and story are set below, not spread in (see dedupe/item-key.ts on spreads).
         const row = {
+          id: 0,
+          story: null as number | null,
           source,
           key: item.key,
           guid: item.guid,
@@ -144,12 +147,15 @@ export function itemRepo(
           const published = item.published ?? now;
           const story =
             assignItem === null ? null : assignItem({ id, source, title: item.title, summary: item.summary, content: fullContent(item), published });
-          insert.run({ ...row, id, story });
+          row.id = id;
+          row.story = story;
+          insert.run(row);
           index(id, item);
           created++;
         } else {
           id = found.id;
-          update.run({ ...row, id });
+          row.id = id;
+          update.run(row);
           ftsDelete.run(id);
           index(id, item);
           updated++;

@@ -70,7 +70,7 @@ export function storyRepo(db: Database.Database): StoryRepo {
     const params = { story: a.storyId ?? item.id, item: item.id, rank: a.rank, published: iso(item.published) };
     // A story whose items were all pruned meanwhile is gone: the item starts a new one.
     const joined = a.storyId !== null && join.run(params).changes > 0;
-    if (!joined) create.run({ ...params, story: item.id });
+    if (!joined) create.run(Object.assign({}, params, { story: item.id }));
     return joined ? params.story : item.id;
   };
 

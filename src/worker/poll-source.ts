@@ -171,7 +171,11 @@ function classified(
 ): readonly (KeyedItem | ClassifiedItem)[] {
   if (topics === undefined) return items;
   // Topic rules read an item's full text (body and attachments) where its page was read.
-  return items.map((item) => ({ ...item, topics: classifyItem({ ...item, content: fullContent(item) }, source, topics) }));
+  // Object.assign, not a spread followed by `topics` (see dedupe/item-key.ts).
+  return items.map((item) => {
+    const text = { title: item.title, summary: item.summary, content: fullContent(item), categories: item.categories };
+    return Object.assign({}, item, { topics: classifyItem(text, source, topics) });
+  });
 }
 
 function fullContent(item: KeyedItem): string | null {
