@@ -101,11 +101,12 @@ export async function pollSource(source: SourceConfig, ctx: PollContext): Promis
     if (ctx.signal?.aborted) return shutDown(source, ABANDONED, elapsed());
     const warning = [tlsWarning, read.warning, detailed.warning].filter((w) => w !== null).join('; ') || null;
     const items = detailed.items;
+    const total = items.length;
     const early = await saveEarlyChunks(source, items, ctx, now);
-    if (early.stopped) return shutDown(source, stoppedBetweenChunks(early.stored, items.length), elapsed());
+    if (early.stopped) return shutDown(source, stoppedBetweenChunks(early.stored, total), elapsed());
     const counts = save({
       status: 'updated',
-      items: classified(items.slice(early.stored), source, ctx.topics),
+      items: classified(items, source, ctx.topics),
       ...(early.stored > 0 ? { priorCounts: early.counts } : {}),
       ...(ctx.assignStory ? { assignStory: ctx.assignStory } : {}),
       etag: read.etag,
@@ -139,20 +140,21 @@ interface EarlyChunks {
 
 // saveEarlyChunks stores all but the last chunk of a poll of more than CHUNK_ITEMS items, one
 // transaction each, and yields to the event loop after each; a small poll stores nothing here and
-// stays one transaction. Poll state (validators, poll_log) is written only with the last chunk, so
-// a crash or shutdown between chunks leaves some items stored and the poll unrecorded: the next
-// poll fetches the feed again and stores the rest, with no duplicates since items are keyed.
+// stays one transaction. Each stored chunk is taken off the front of `items`, so its items can be
+// freed while the rest are stored (a 10 MB feed holds 38,000). Poll state (validators, poll_log)
+// is written only with the last chunk, so a crash or shutdown between chunks leaves some items
+// stored and the poll unrecorded: the next poll fetches the feed again and stores the rest, with
+// no duplicates since items are keyed.
 async function saveEarlyChunks(
   source: SourceConfig,
-  items: readonly (KeyedItem | ClassifiedItem)[],
+  items: KeyedItem[],
   ctx: PollContext,
   now: () => Date,
 ): Promise<EarlyChunks> {
   let counts = NO_ITEMS;
   let stored = 0;
-  const last = Math.floor((items.length - 1) / CHUNK_ITEMS) * CHUNK_ITEMS;
-  while (stored < last) {
-    const chunk = classified(items.slice(stored, stored + CHUNK_ITEMS), source, ctx.topics);
+  while (items.length > CHUNK_ITEMS) {
+    const chunk = classified(items.splice(0, CHUNK_ITEMS), source, ctx.topics);
     counts = addCounts(counts, ctx.store.saveItems(source.id, chunk, now(), ctx.assignStory));
     stored += chunk.length;
     await new Promise<void>((resolve) => setImmediate(resolve));

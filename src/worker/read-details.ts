@@ -19,7 +19,7 @@ export interface DetailContext extends AttachmentContext {
 
 export interface DetailsRead {
   /** The poll's items, those whose page was read (or is due later) carrying `detail`. */
-  readonly items: readonly (KeyedItem | DetailedItem)[];
+  readonly items: (KeyedItem | DetailedItem)[];
   readonly warning: string | null;
 }
 
@@ -36,7 +36,7 @@ const PENDING: ItemDetail = { status: 'pending', tries: 0, error: null, etag: nu
 // source without `detail:` pass through untouched. It never throws: a failure is on the item.
 export async function readDetails(source: SourceConfig, items: readonly KeyedItem[], ctx: DetailContext): Promise<DetailsRead> {
   const config = source.detail ?? null;
-  if (config === null || items.length === 0) return { items, warning: null };
+  if (config === null || items.length === 0) return { items: items.slice(), warning: null };
   const keys = items.map((item) => item.key);
   const states = ctx.store.detailStates(source.id, keys);
   const seen = ctx.store.seenItems(source.id, keys);

@@ -13,7 +13,8 @@ export type ReadResult =
   | { readonly status: 'not-modified'; readonly etag: string | null; readonly lastModified: string | null; readonly permanentRedirect: string | null }
   | {
       readonly status: 'ok';
-      readonly items: readonly KeyedItem[];
+      /** The poll's own array: pollSource empties it chunk by chunk as a large poll is stored. */
+      readonly items: KeyedItem[];
       readonly etag: string | null;
       readonly lastModified: string | null;
       readonly httpStatus: number | null;
@@ -54,7 +55,7 @@ export async function readFeed(source: SourceConfig, state: SourceState | null, 
 // readOk is a read's result: its items, with the response's validators and how it was decoded
 // (for a board, page 1's).
 export function readOk(
-  items: readonly KeyedItem[],
+  items: KeyedItem[],
   fetched: Extract<FetchResult, { status: 'ok' }>,
   decoded: DecodedBody,
 ): Extract<ReadResult, { status: 'ok' }> {
