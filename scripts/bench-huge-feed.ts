@@ -8,10 +8,10 @@ import { performance } from 'node:perf_hooks';
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { startOrigin } from '../tests/helpers/origin.js';
+import { REGIONWIRE } from './load-dist.js';
 
 const LIMIT = 10 * 1024 * 1024 - 4096;
 const execFileAsync = promisify(execFile);
-const BIN = path.join(import.meta.dirname, '..', 'bin', 'regionwire.js');
 
 function hugeFeed(): { xml: string; items: number } {
   const head = '<?xml version="1.0" encoding="utf-8"?><rss version="2.0"><channel><title>대용량 피드</title><link>http://127.0.0.1/</link>';
@@ -35,7 +35,7 @@ try {
   // The built command, as a user runs it; this process only serves the feed.
   const t0 = performance.now();
   // Not spawnSync: this process's event loop serves the feed meanwhile.
-  const run = await execFileAsync('/usr/bin/time', ['-v', process.execPath, BIN, '--config', dir, '--db', path.join(dir, 'huge.db'), 'poll', '--json'], {
+  const run = await execFileAsync('/usr/bin/time', ['-v', ...REGIONWIRE, '--config', dir, '--db', path.join(dir, 'huge.db'), 'poll', '--json'], {
     encoding: 'utf8',
     maxBuffer: 64 * 1024 * 1024,
   });

@@ -14,6 +14,7 @@ import pLimit from 'p-limit';
 import Parser from 'rss-parser';
 import { request } from 'undici';
 import { FARM_FEEDS } from './bench-farm-data.js';
+import { REGIONWIRE } from './load-dist.js';
 
 const ROOT = path.join(import.meta.dirname, '..');
 
@@ -55,7 +56,7 @@ async function floor(port: number): Promise<{ wallS: number; cpuS: number; items
 // timed runs the built CLI under /usr/bin/time -v and reads wall, user+sys and peak RSS from it.
 function timed(args: string[]): Timed {
   const t0 = performance.now();
-  const out = spawnSyncText('/usr/bin/time', ['-v', process.execPath, path.join(ROOT, 'bin', 'regionwire.js'), ...args]);
+  const out = spawnSyncText('/usr/bin/time', ['-v', ...REGIONWIRE, ...args]);
   const wallS = (performance.now() - t0) / 1000;
   const field = (name: string) => out.stderr.match(new RegExp(`${name}[^:]*: (.+)`))?.[1]?.trim() ?? '0';
   return {

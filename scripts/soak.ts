@@ -8,11 +8,19 @@
 //   SOAK_SOURCES=100 SOAK_HOURS=120 SOAK_WARM_UP_HOURS=80 npm run soak   # past the story window
 //   node --expose-gc --import tsx scripts/soak.ts # heap measured after a full GC each hour
 //   SOAK_NO_STORIES=1 npm run soak                # without story detection, for comparison
-import { fork } from 'node:child_process';
+import { fork, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { loadDist } from './load-dist.js';
+import { loadDist, NODE_FLAGS } from './load-dist.js';
+
+// The soak measures the service's memory, so it runs with the node flags `regionwire` runs with
+// (bin/regionwire.js's first line): started without them, it runs itself again with them.
+const missing = NODE_FLAGS.filter((flag) => !process.execArgv.includes(flag));
+if (missing.length > 0) {
+  const run = spawnSync(process.execPath, [...missing, ...process.execArgv, ...process.argv.slice(1)], { stdio: 'inherit' });
+  process.exit(run.status ?? 1);
+}
 
 const { openApp } = await loadDist<typeof import('../src/cli/context.js')>('cli/context.js');
 const { Scheduler } = await loadDist<typeof import('../src/worker/scheduler.js')>('worker/scheduler.js');
