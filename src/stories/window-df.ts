@@ -2,6 +2,7 @@
 // repeats in every release weighs little next to the shingles only one story has (IDF).
 // "Recent" is the last `maxItems` items seen, in blocks: the oldest block's items are subtracted
 // when it leaves. A shingle is looked up once per item: its count is read and raised together.
+import { blockFloat32 } from './blocks.js';
 import { CountTable } from './count-table.js';
 
 const BLOCKS = 8;
@@ -37,7 +38,7 @@ export class WindowDf {
   // least `commonMinItems` items.
   countIn(shingles: Uint32Array, commonShare: number, commonMinItems: number): ShingleWeights {
     const n = this.items;
-    const weights = new Float32Array(shingles.length);
+    const weights = blockFloat32(shingles.length);
     if (this.commonScratch.length < shingles.length) this.commonScratch = new Uint8Array(shingles.length * 2);
     const common = this.commonScratch.subarray(0, shingles.length).fill(0);
     const logs = this.logs;
