@@ -40,7 +40,7 @@ const total = parsed.reduce((n, items) => n + items.length, 0);
 
 t = performance.now();
 const classified: ClassifiedItem[][] = parsed.map((items, i) =>
-  keyItems(items).map((item: KeyedItem) => ({ ...item, topics: classifyItem(item, sources[i]!, config.topics) })),
+  keyItems(items).map((item: KeyedItem) => Object.assign({}, item, { topics: classifyItem(item, sources[i]!, config.topics) })),
 );
 const classifyMs = performance.now() - t;
 
