@@ -160,7 +160,7 @@ function flushingFirst(flush: () => void, store: Store): Store {
               try {
                 flush();
               } catch (error) {
-                process.emitWarning(`store: polls answered 304 since the last write were not recorded: ${error instanceof Error ? error.message : String(error)}`);
+                process.emitWarning(`store: the poll state of sources that answered 304 since the last write was not recorded (${error instanceof Error ? error.message : String(error)}); those sources are asked again at their next poll, nothing stored is lost`);
               }
               return method();
             }
