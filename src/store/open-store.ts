@@ -148,7 +148,7 @@ export function openStore(file: string): Store {
 
 // flushingFirst writes the queued 304s (polls.ts) before every method but savePoll, which keeps
 // its own order: whatever reads or writes the store sees every poll saved before it. A close
-// whose flush fails says how many were lost and closes anyway.
+// whose flush fails warns that those poll states were not recorded, and closes anyway.
 function flushingFirst(flush: () => void, store: Store): Store {
   const wrapped: Record<string, unknown> = {};
   for (const [name, method] of Object.entries(store) as [string, (...args: unknown[]) => unknown][]) {
