@@ -4,13 +4,18 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 
-const DIST = path.join(import.meta.dirname, '..', 'dist');
-const BIN = path.join(import.meta.dirname, '..', 'bin', 'regionwire.js');
+const ROOT = path.join(import.meta.dirname, '..');
+const DIST = path.join(ROOT, 'dist');
+const BIN = path.join(ROOT, 'bin', 'regionwire.js');
 
-/** The node flags of bin/regionwire.js's first line, which the installed command runs with. */
-export const NODE_FLAGS: readonly string[] = (fs.readFileSync(BIN, 'utf8').split('\n')[0] ?? '').split(' ').filter((word) => word.startsWith('--'));
+/** The node flags the service runs with: those of package.json's `start` script (`npm start`). */
+export const NODE_FLAGS: readonly string[] = (
+  JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { scripts: { start: string } }
+).scripts.start
+  .split(' ')
+  .filter((word) => word.startsWith('--'));
 
-/** `regionwire` as installed: this node with the command's flags, then its file. */
+/** `regionwire` as the service runs it: this node with the service's flags, then the command's file. */
 export const REGIONWIRE: readonly string[] = [process.execPath, ...NODE_FLAGS, BIN];
 
 // loadDist imports one module of dist/ by its path there.

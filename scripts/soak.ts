@@ -3,7 +3,7 @@
 // stored against items the origin served (they must match exactly), failed polls and the
 // database size. The memory printed is regionwire's alone: the origin runs in a process of its
 // own (scripts/soak-origin.ts), and the soak (scripts/soak-run.ts) is bundled by esbuild and run
-// by plain node with `regionwire`'s node flags and --expose-gc, so neither tsx (about 35 MB) nor
+// by plain node with the service's node flags (`npm start`'s) and --expose-gc, so neither tsx nor
 // the origin is counted. The heap is measured after a full GC each hour.
 //   npm run soak                                  # 1,000 sources, 24 simulated hours
 //   SOAK_SOURCES=200 SOAK_HOURS=6 npm run soak    # quicker
