@@ -34,9 +34,9 @@ const PENDING: ItemDetail = { status: 'pending', tries: 0, error: null, etag: nu
 // readDetails reads the pages of new and edited items, and retries failed and pending ones, up to
 // max_per_poll in list order; the rest are marked pending and wait for the next poll. Items of a
 // source without `detail:` pass through untouched. It never throws: a failure is on the item.
-export async function readDetails(source: SourceConfig, items: readonly KeyedItem[], ctx: DetailContext): Promise<DetailsRead> {
+export async function readDetails(source: SourceConfig, items: KeyedItem[], ctx: DetailContext): Promise<DetailsRead> {
   const config = source.detail ?? null;
-  if (config === null || items.length === 0) return { items: items.slice(), warning: null };
+  if (config === null || items.length === 0) return { items, warning: null };
   const keys = items.map((item) => item.key);
   const states = ctx.store.detailStates(source.id, keys);
   const seen = ctx.store.seenItems(source.id, keys);
