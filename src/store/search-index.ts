@@ -49,7 +49,10 @@ export function reindexItems(db: Database.Database): void {
     const rows = page.all(after, BATCH) as ItemRow[];
     const last = rows[rows.length - 1];
     if (last === undefined) return;
-    for (const row of rows) insert.run(row.id, searchDocument({ ...row, categories: JSON.parse(row.categories) as string[] }));
+    for (const row of rows) {
+      const { title, summary, content, author } = row;
+      insert.run(row.id, searchDocument({ title, summary, content, author, categories: JSON.parse(row.categories) as string[] }));
+    }
     after = last.id;
   }
 }
