@@ -2,6 +2,7 @@
 // announce look-alike programmes in one week ("강원도, 소상공인 …" and "춘천시, 소상공인 …"), and
 // the province and its education office publish on one template; one release has one issuer.
 // Runs over normalised text, where the province's bodies already have one name each.
+import { hasGrams } from './shingles.js';
 
 const CITIES = '춘천|원주|강릉|동해|태백|속초|삼척|홍천|횡성|영월|평창|정선|철원|화천|양구|인제|고성|양양';
 // The province, its education office and council, and the cities and counties with their councils.
@@ -31,11 +32,11 @@ export function storyIssuer(title: string, body: string): string | null {
 
 const CITY = new RegExp(`^(${CITIES})(?:시|군)$`);
 
-// mentionsBody is true when an item with these bodies and flattened text names `issuer`. A city or
+// mentionsBody is true when an item with these bodies and shingles names `issuer`. A city or
 // county is named by its place alone too ("춘천에서"); the province only as itself, not inside the
 // name of its education office or council.
-export function mentionsBody(bodies: ReadonlySet<string>, flat: string, issuer: string): boolean {
+export function mentionsBody(bodies: ReadonlySet<string>, shingles: Uint32Array, issuer: string): boolean {
   const city = CITY.exec(issuer)?.[1];
-  if (city !== undefined) return flat.includes(city);
-  return BODY_EXACT.test(issuer) ? bodies.has(issuer) : flat.includes(issuer);
+  if (city !== undefined) return hasGrams(shingles, city);
+  return BODY_EXACT.test(issuer) ? bodies.has(issuer) : hasGrams(shingles, issuer);
 }

@@ -27,7 +27,7 @@ export function contrastOf(a: StoryFeatures, b: StoryFeatures): Contrast | null 
 // its issuer; a joint one ("강원도와 동해시는 …") names both.
 function otherIssuers(a: StoryFeatures, b: StoryFeatures): boolean {
   if (a.issuer === null || b.issuer === null || a.issuer === b.issuer) return false;
-  return !mentionsBody(b.bodies, b.flat, a.issuer) && !mentionsBody(a.bodies, a.flat, b.issuer);
+  return !mentionsBody(b.bodies, b.shingles, a.issuer) && !mentionsBody(a.bodies, a.shingles, b.issuer);
 }
 
 // unstated: one of a headline's days of the month is not in the other item's text. Daily and
@@ -60,7 +60,7 @@ function headlineAmountMissing(a: StoryFeatures, b: StoryFeatures): boolean {
 
 // unnamed: a names something (see names.ts) that b never mentions.
 function unnamed(a: StoryFeatures, b: StoryFeatures): boolean {
-  for (const name of a.names) if (!mentionsName(b.flat, name)) return true;
+  for (const name of a.names) if (!mentionsName(b.shingles, name)) return true;
   return false;
 }
 

@@ -16,7 +16,8 @@ export interface StoryText {
 }
 
 export interface StoryFeatures {
-  /** Distinct shingles, sorted (see shingles.ts). */
+  /** Distinct shingles of the whole text, sorted (see shingles.ts); words are looked up in them
+   * (hasGrams): the text itself is not kept. */
   readonly shingles: Uint32Array;
   /** Distinct headline 2-grams, sorted. */
   readonly titleGrams: Uint32Array;
@@ -24,10 +25,6 @@ export interface StoryFeatures {
   /** Days of the month named in the title, and in the whole text. */
   readonly titleDays: ReadonlySet<string>;
   readonly days: ReadonlySet<string>;
-  /** The whole normalised text without spaces or punctuation, to look title words up in. */
-  readonly flat: string;
-  /** Where the body starts in `flat` (the title comes first). */
-  readonly bodyStart: number;
   /** Quantities (counts and amounts with their unit), in the whole text and in the title. */
   readonly numbers: ReadonlySet<string>;
   readonly titleNumbers: ReadonlySet<string>;
@@ -61,16 +58,12 @@ export function storyFeatures(item: StoryText): StoryFeatures {
   const body = finishStoryText(cleanBody);
   const words = titleWords(title);
   const text = `${title} ${body}`;
-  const flatTitle = flatten(title);
-  const flat = flatten(text);
   return {
-    shingles: shingles(flat, SHINGLE_SIZE),
-    titleGrams: shingles(flatTitle, 2),
+    shingles: shingles(flatten(text), SHINGLE_SIZE),
+    titleGrams: shingles(flatten(title), 2),
     titleWords: words,
     titleDays: shared(storyDays(title)),
     days: shared(storyDays(text)),
-    flat,
-    bodyStart: flatTitle.length,
     numbers: shared(storyNumbers(text)),
     titleNumbers: shared(storyNumbers(title)),
     ordinals: shared(storyOrdinals(text)),

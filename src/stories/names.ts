@@ -1,7 +1,7 @@
 // Names in story text: what a festival, a partner or an ordinance is called. Two releases on one
 // template ("양구 곰취축제 …", "양구 배꼽축제 …") differ in little else, and a version of one story
 // names what its release names.
-import { flatten } from './shingles.js';
+import { flatten, hasGrams } from './shingles.js';
 
 const NAME_END = '축제|페스타|박람회|대회|포럼|축전|대학교|대학|재단|공사|공단|병원|센터|협회|조합';
 // A headline word that is a name by its ending: "곰취축제", "경포벚꽃축제", "상지대" (a university,
@@ -31,8 +31,8 @@ export function storyNames(titleWords: Iterable<string>, cleaned: string): Set<s
   return names;
 }
 
-// mentionsName is true when flattened text names `name`, allowing a shorter form that drops its
-// first syllables ("산천어축제" for "화천산천어축제", "폴리텍대" for "한국폴리텍대").
-export function mentionsName(flat: string, name: string): boolean {
-  return flat.includes(name.slice(-Math.max(3, name.length - 2)));
+// mentionsName is true when a text (its shingles) names `name`, allowing a shorter form that drops
+// its first syllables ("산천어축제" for "화천산천어축제", "폴리텍대" for "한국폴리텍대").
+export function mentionsName(shingles: Uint32Array, name: string): boolean {
+  return hasGrams(shingles, name.slice(-Math.max(3, name.length - 2)));
 }

@@ -52,6 +52,39 @@ export function shingles(chars: string, size = SHINGLE_SIZE): Uint32Array {
   return out;
 }
 
+// hasGrams is true when every n-gram of `word` (flattened) is among `sorted` (an item's shingles):
+// what "the item's text has this word" is read as once the text itself is not kept. For two-syllable
+// words, the usual Korean stem, it is exact; a longer word is taken as found when its n-grams are
+// all there, in whatever order, which a text of a few hundred syllables rarely has by chance.
+export function hasGrams(sorted: Uint32Array, word: string, size = SHINGLE_SIZE): boolean {
+  if (word.length < size) return word.length === 0 || hasShorter(sorted, word, size);
+  for (let i = 0; i + size <= word.length; i++) if (!includesSorted(sorted, code(word, i, size))) return false;
+  return true;
+}
+
+// hasShorter: a word shorter than a shingle is found when a 2-gram starts or ends with it (a longer
+// n-gram is hashed, so only a text as short as the word can be matched).
+function hasShorter(sorted: Uint32Array, word: string, size: number): boolean {
+  if (size > 2 || word.length > 1) return includesSorted(sorted, code(word, 0, word.length));
+  const c = word.charCodeAt(0);
+  for (const s of sorted) if (s >>> 16 === c || (s & 0xffff) === c) return true;
+  return false;
+}
+
+// includesSorted is a binary search.
+function includesSorted(sorted: Uint32Array, value: number): boolean {
+  let lo = 0;
+  let hi = sorted.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >>> 1;
+    const v = sorted[mid] as number;
+    if (v === value) return true;
+    if (v < value) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return false;
+}
+
 function code(s: string, from: number, size: number): number {
   if (size <= 2) return size === 1 ? s.charCodeAt(from) : ((s.charCodeAt(from) << 16) | s.charCodeAt(from + 1)) >>> 0;
   let h = 0;

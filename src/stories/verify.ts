@@ -12,6 +12,7 @@ import { contrastOf, type Contrast } from './contrast.js';
 import type { StoryFeatures } from './features.js';
 import type { StoryParams } from './params.js';
 import { sharedFigures } from './quantities.js';
+import { hasGrams } from './shingles.js';
 
 export interface PairScore {
   readonly containment: number;
@@ -60,7 +61,7 @@ function titleCover(a: StoryFeatures, b: StoryFeatures): number {
   for (const w of a.titleWords) {
     if (b.titleWords.has(w)) continue;
     missing++;
-    if (b.flat.includes(w)) found++;
+    if (hasGrams(b.shingles, w)) found++;
   }
   return missing === 0 ? 1 : found / missing;
 }

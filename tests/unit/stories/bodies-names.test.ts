@@ -3,7 +3,9 @@ import { describe, expect, it } from 'vitest';
 import { mentionsBody, storyBodies, storyIssuer } from '../../../src/stories/bodies.js';
 import { mentionsName, storyNames } from '../../../src/stories/names.js';
 import { cleanStoryText, finishStoryText, normalizeStoryText, titleWords } from '../../../src/stories/normalize.js';
-import { flatten } from '../../../src/stories/shingles.js';
+import { flatten, hasGrams, shingles } from '../../../src/stories/shingles.js';
+
+const grams = (text: string) => shingles(flatten(text));
 
 const issuer = (title: string, body: string) => storyIssuer(normalizeStoryText(title), normalizeStoryText(body));
 const names = (title: string, body = '') =>
@@ -27,8 +29,8 @@ describe('storyBodies', () => {
   it('tells the province from its education office and council', () => {
     const text = normalizeStoryText('강원특별자치도교육청과 강원도의회, 춘천시의회, 화천군이 함께했다.');
     expect([...storyBodies(text)].sort()).toEqual(['강원도교육청', '강원도의회', '춘천시의회', '화천군']);
-    expect(mentionsBody(storyBodies(text), flatten(text), '강원도')).toBe(false);
-    expect(mentionsBody(storyBodies(normalizeStoryText('강원특별자치도와 협력한다')), '', '강원도')).toBe(true);
+    expect(mentionsBody(storyBodies(text), grams(text), '강원도')).toBe(false);
+    expect(mentionsBody(storyBodies(normalizeStoryText('강원특별자치도와 협력한다')), grams(''), '강원도')).toBe(true);
   });
 });
 
@@ -46,7 +48,17 @@ describe('storyNames', () => {
   });
 
   it('finds a name under a shorter form', () => {
-    expect(mentionsName('화천천에서산천어축제가열린다', '화천산천어축제')).toBe(true);
-    expect(mentionsName('양구배꼽축제가열린다', '곰취축제')).toBe(false);
+    expect(mentionsName(grams('화천천에서산천어축제가열린다'), '화천산천어축제')).toBe(true);
+    expect(mentionsName(grams('양구배꼽축제가열린다'), '곰취축제')).toBe(false);
+  });
+});
+
+describe('hasGrams', () => {
+  it('finds a word by its 2-grams in an item\'s shingles, whatever its length', () => {
+    const text = grams('춘천시 지역경제 활성화 방안');
+    for (const word of ['춘천', '지역경제', '활성화', '경제활', '천']) expect(hasGrams(text, word)).toBe(true);
+    for (const word of ['원주', '경제지역', '방안은', '주']) expect(hasGrams(text, word)).toBe(false);
+    expect(hasGrams(grams('강'), '강')).toBe(true);
+    expect(hasGrams(grams(''), '강')).toBe(false);
   });
 });
