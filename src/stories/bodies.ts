@@ -35,8 +35,8 @@ const CITY = new RegExp(`^(${CITIES})(?:시|군)$`);
 // mentionsBody is true when an item with these bodies and shingles names `issuer`. A city or
 // county is named by its place alone too ("춘천에서"); the province only as itself, not inside the
 // name of its education office or council.
-export function mentionsBody(bodies: ReadonlySet<string>, shingles: Uint32Array, issuer: string): boolean {
+export function mentionsBody(bodies: readonly string[], shingles: Uint32Array, issuer: string): boolean {
   const city = CITY.exec(issuer)?.[1];
   if (city !== undefined) return hasGrams(shingles, city);
-  return BODY_EXACT.test(issuer) ? bodies.has(issuer) : hasGrams(shingles, issuer);
+  return BODY_EXACT.test(issuer) ? bodies.includes(issuer) : hasGrams(shingles, issuer);
 }

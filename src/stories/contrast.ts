@@ -15,7 +15,7 @@ const MONEY = /(?:원|달러)$/;
 export function contrastOf(a: StoryFeatures, b: StoryFeatures): Contrast | null {
   if (disjoint(a.places, b.places)) return 'places';
   if (otherIssuers(a, b)) return 'issuers';
-  if (a.numbers.size >= 2 && b.numbers.size >= 2 && disjoint(a.numbers, b.numbers)) return 'quantities';
+  if (a.numbers.length >= 2 && b.numbers.length >= 2 && disjoint(a.numbers, b.numbers)) return 'quantities';
   if (disjoint(a.titleDays, b.titleDays) && (unstated(a.titleDays, b.days) || unstated(b.titleDays, a.days))) return 'days';
   if (otherEditions(a.ordinals, b.ordinals)) return 'ordinals';
   if (headlineAmountMissing(a, b) && headlineAmountMissing(b, a)) return 'amounts';
@@ -33,41 +33,32 @@ function otherIssuers(a: StoryFeatures, b: StoryFeatures): boolean {
 // unstated: one of a headline's days of the month is not in the other item's text. Daily and
 // weekly notices headline their own day; a reprint may headline a festival's last day where the
 // release headlined its first, but it states both.
-function unstated(titleDays: ReadonlySet<string>, days: ReadonlySet<string>): boolean {
-  for (const d of titleDays) if (!days.has(d)) return true;
-  return false;
+function unstated(titleDays: readonly string[], days: readonly string[]): boolean {
+  return titleDays.some((d) => !days.includes(d));
 }
 
 // otherEditions: both name ordinals of one kind ("32회" and "5회") and share none of that kind. A
 // meeting's "2차" session says nothing against an event's "18회".
-function otherEditions(a: ReadonlySet<string>, b: ReadonlySet<string>): boolean {
-  if (a.size === 0 || b.size === 0) return false;
-  const kinds = (set: ReadonlySet<string>, unit: string) => new Set([...set].filter((x) => x.endsWith(unit)));
-  for (const unit of new Set([...a].map((x) => x.slice(-1)))) if (disjoint(kinds(a, unit), kinds(b, unit))) return true;
-  return false;
+function otherEditions(a: readonly string[], b: readonly string[]): boolean {
+  if (a.length === 0 || b.length === 0) return false;
+  const kinds = (ordinals: readonly string[], unit: string) => ordinals.filter((x) => x.endsWith(unit));
+  return a.some((x) => disjoint(kinds(a, x.slice(-1)), kinds(b, x.slice(-1))));
 }
 
 // headlineAmountMissing: an amount in a's headline that b's text never states, though b states
 // amounts. A rewrite keeps the headline figure of the release it rewrites ("1500억원"); a sibling
 // programme states its own ("300억원").
 function headlineAmountMissing(a: StoryFeatures, b: StoryFeatures): boolean {
-  let bHasMoney = false;
-  for (const q of b.numbers) if (MONEY.test(q)) bHasMoney = true;
-  if (!bHasMoney) return false;
-  for (const q of a.titleNumbers) if (MONEY.test(q) && !b.numbers.has(q)) return true;
-  return false;
+  if (!b.numbers.some((q) => MONEY.test(q))) return false;
+  return a.titleNumbers.some((q) => MONEY.test(q) && !b.numbers.includes(q));
 }
 
 // unnamed: a names something (see names.ts) that b never mentions.
 function unnamed(a: StoryFeatures, b: StoryFeatures): boolean {
-  for (const name of a.names) if (!mentionsName(b.shingles, name)) return true;
-  return false;
+  return a.names.some((name) => !mentionsName(b.shingles, name));
 }
 
-// disjoint is true when both sets have members and share none.
-export function disjoint<T>(a: ReadonlySet<T>, b: ReadonlySet<T>): boolean {
-  if (a.size === 0 || b.size === 0) return false;
-  const [small, large] = a.size <= b.size ? [a, b] : [b, a];
-  for (const x of small) if (large.has(x)) return false;
-  return true;
+// disjoint is true when both lists have members and share none.
+export function disjoint<T>(a: readonly T[], b: readonly T[]): boolean {
+  return a.length > 0 && b.length > 0 && !a.some((x) => b.includes(x));
 }

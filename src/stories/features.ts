@@ -15,38 +15,40 @@ export interface StoryText {
   readonly content: string | null;
 }
 
+/** Every list's members are distinct. */
 export interface StoryFeatures {
   /** Distinct shingles of the whole text, sorted (see shingles.ts); words are looked up in them
    * (hasGrams): the text itself is not kept. */
   readonly shingles: Uint32Array;
   /** Distinct headline 2-grams, sorted. */
   readonly titleGrams: Uint32Array;
-  readonly titleWords: ReadonlySet<string>;
+  readonly titleWords: readonly string[];
   /** Days of the month named in the title, and in the whole text. */
-  readonly titleDays: ReadonlySet<string>;
-  readonly days: ReadonlySet<string>;
+  readonly titleDays: readonly string[];
+  readonly days: readonly string[];
   /** Quantities (counts and amounts with their unit), in the whole text and in the title. */
-  readonly numbers: ReadonlySet<string>;
-  readonly titleNumbers: ReadonlySet<string>;
+  readonly numbers: readonly string[];
+  readonly titleNumbers: readonly string[];
   /** Ordinals ("32회" for 제32회) in the whole text. */
-  readonly ordinals: ReadonlySet<string>;
+  readonly ordinals: readonly string[];
   /** Cities and counties named in the title and lead. */
-  readonly places: ReadonlySet<string>;
+  readonly places: readonly string[];
   /** Public bodies named anywhere, and the one that issued the item when its headline or lead says. */
-  readonly bodies: ReadonlySet<string>;
+  readonly bodies: readonly string[];
   readonly issuer: string | null;
   /** Names of festivals, partners, ordinances (see names.ts). */
-  readonly names: ReadonlySet<string>;
+  readonly names: readonly string[];
   /** Characters of normalised text: the "fullest text" rule for representatives. */
   readonly length: number;
 }
 
 /** The band index keeps 20,000 items' features; most items name no day, ordinal or name. */
-const NONE: ReadonlySet<string> = new Set<string>();
+const NONE: readonly string[] = Object.freeze([]);
 
-// shared gives one set all empty fields share: an empty Set still costs a hash table.
-function shared(set: ReadonlySet<string>): ReadonlySet<string> {
-  return set.size === 0 ? NONE : set;
+// list keeps a set's members as an array (a Set costs a hash table of about 170 bytes, ten times
+// its few short strings); all empty fields share one.
+function list(set: ReadonlySet<string>): readonly string[] {
+  return set.size === 0 ? NONE : [...set];
 }
 
 // storyFeatures computes everything verification and LSH need from an item's text.
@@ -61,16 +63,16 @@ export function storyFeatures(item: StoryText): StoryFeatures {
   return {
     shingles: shingles(flatten(text), SHINGLE_SIZE),
     titleGrams: shingles(flatten(title), 2),
-    titleWords: words,
-    titleDays: shared(storyDays(title)),
-    days: shared(storyDays(text)),
-    numbers: shared(storyNumbers(text)),
-    titleNumbers: shared(storyNumbers(title)),
-    ordinals: shared(storyOrdinals(text)),
-    places: shared(storyPlaces(`${title} ${body.slice(0, LEAD_CHARS)}`)),
-    bodies: shared(storyBodies(text)),
+    titleWords: list(words),
+    titleDays: list(storyDays(title)),
+    days: list(storyDays(text)),
+    numbers: list(storyNumbers(text)),
+    titleNumbers: list(storyNumbers(title)),
+    ordinals: list(storyOrdinals(text)),
+    places: list(storyPlaces(`${title} ${body.slice(0, LEAD_CHARS)}`)),
+    bodies: list(storyBodies(text)),
     issuer: storyIssuer(title, body),
-    names: shared(storyNames(words, `${cleanTitle}\n${cleanBody}`)),
+    names: list(storyNames(words, `${cleanTitle}\n${cleanBody}`)),
     length: body.length,
   };
 }

@@ -49,12 +49,10 @@ export function storyNumbers(normalized: string): Set<string> {
   return new Set([...normalized.matchAll(QUANTITY)].map((m) => `${m[1]}${(m[2] as string).replace(/[\s여]/g, '')}`));
 }
 
-// sharedFigures counts the quantities both sets have that identify something: counts below 10
+// sharedFigures counts the quantities both lists have that identify something: counts below 10
 // ("3곳", "2회") are shared by chance, "42.3cm" and "1300석" are not.
-export function sharedFigures(a: ReadonlySet<string>, b: ReadonlySet<string>): number {
-  let n = 0;
-  for (const q of a) if (b.has(q) && (parseFloat(q) >= 10 || /^\d+\.\d/.test(q))) n++;
-  return n;
+export function sharedFigures(a: readonly string[], b: readonly string[]): number {
+  return a.filter((q) => b.includes(q) && (parseFloat(q) >= 10 || /^\d+\.\d/.test(q))).length;
 }
 
 // storyOrdinals lists the ordinals ("제32회", "제5기") in normalised text: the 32nd festival is not the 5th.

@@ -47,9 +47,9 @@ export function scorePair(item: Weighted, candidate: Weighted, p: StoryParams, a
   // Days apart, only a reprint counts: nearly the whole text, and the same quantities (a weekly
   // notice on one template changes them).
   const late = apartMs > p.lateMs;
-  const reprint = !late || (containment >= p.containmentLate && (a.numbers.size === 0 || b.numbers.size === 0 || overlap(a.numbers, b.numbers) >= 0.8));
+  const reprint = !late || (containment >= p.containmentLate && (a.numbers.length === 0 || b.numbers.length === 0 || overlap(a.numbers, b.numbers) >= 0.8));
   const figures = sharedFigures(a.numbers, b.numbers);
-  const figured = figures >= p.figuresMin && figures >= p.figuresShare * Math.min(a.numbers.size, b.numbers.size);
+  const figured = figures >= p.figuresMin && figures >= p.figuresShare * Math.min(a.numbers.length, b.numbers.length);
   const same = guard === null && reprint && containment >= p.containmentMin && (cover >= p.coverMin || containment >= p.containmentHigh || figured);
   return { containment, cover, title, guard, same };
 }
@@ -59,7 +59,7 @@ function titleCover(a: StoryFeatures, b: StoryFeatures): number {
   let missing = 0;
   let found = 0;
   for (const w of a.titleWords) {
-    if (b.titleWords.has(w)) continue;
+    if (b.titleWords.includes(w)) continue;
     missing++;
     if (hasGrams(b.shingles, w)) found++;
   }
@@ -96,13 +96,11 @@ function share(part: number, total: number): number {
   return total === 0 ? 0 : part / total;
 }
 
-// overlap is |A∩B| / min(|A|, |B|), 0 when either is empty.
-export function overlap<T>(a: ReadonlySet<T>, b: ReadonlySet<T>): number {
-  const [small, large] = a.size <= b.size ? [a, b] : [b, a];
-  if (small.size === 0) return 0;
-  let n = 0;
-  for (const x of small) if (large.has(x)) n++;
-  return n / small.size;
+// overlap is |A∩B| / min(|A|, |B|) of two lists of distinct members, 0 when either is empty.
+function overlap<T>(a: readonly T[], b: readonly T[]): number {
+  const [small, large] = a.length <= b.length ? [a, b] : [b, a];
+  if (small.length === 0) return 0;
+  return small.filter((x) => large.includes(x)).length / small.length;
 }
 
 // sortedOverlap is overlap() of two sorted arrays of distinct numbers.

@@ -29,8 +29,8 @@ describe('storyBodies', () => {
   it('tells the province from its education office and council', () => {
     const text = normalizeStoryText('강원특별자치도교육청과 강원도의회, 춘천시의회, 화천군이 함께했다.');
     expect([...storyBodies(text)].sort()).toEqual(['강원도교육청', '강원도의회', '춘천시의회', '화천군']);
-    expect(mentionsBody(storyBodies(text), grams(text), '강원도')).toBe(false);
-    expect(mentionsBody(storyBodies(normalizeStoryText('강원특별자치도와 협력한다')), grams(''), '강원도')).toBe(true);
+    expect(mentionsBody([...storyBodies(text)], grams(text), '강원도')).toBe(false);
+    expect(mentionsBody([...storyBodies(normalizeStoryText('강원특별자치도와 협력한다'))], grams(''), '강원도')).toBe(true);
   });
 });
 

@@ -58,8 +58,8 @@ describe('storyDays', () => {
 
 describe('sharedFigures', () => {
   it('counts shared quantities that identify something, not small counts', () => {
-    const a = new Set(['42.3cm', '240대', '3곳', '2회', '1.5%']);
-    const b = new Set(['42.3cm', '240대', '3곳', '2회', '1.5%', '18곳']);
+    const a = ['42.3cm', '240대', '3곳', '2회', '1.5%'];
+    const b = ['42.3cm', '240대', '3곳', '2회', '1.5%', '18곳'];
     expect(sharedFigures(a, b)).toBe(3);
   });
 });
