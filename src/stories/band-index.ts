@@ -2,6 +2,7 @@
 // only, each with what verification needs of it (its payload): a posting list per band key, in the
 // order items were seen. Old items leave in that order, so memory and lookups are bounded by the
 // window, not by the history in the database.
+import { IntMap } from './int-map.js';
 
 export interface BandCandidate<T> {
   readonly itemId: number;
@@ -19,31 +20,36 @@ export interface BandIndexLimits {
   readonly maxItems: number;
   /** A band key shared by more items than this is looked at through its most recent ones only. */
   readonly scanPerKey: number;
-}
-
-interface Entry<T> {
-  readonly itemId: number;
-  readonly keys: readonly number[];
-  readonly payload: T;
+  /** Band keys every item has (one per band). */
+  readonly keysPerItem: number;
 }
 
 /** Dates this far after the wall clock do not move the window (a feed dated in 2099 would empty it). */
 const FUTURE_SLACK_MS = 86_400_000;
 
-// Items are numbered in the order seen (`seq`) and live in a ring of slots, seq modulo the ring's
-// size (a power of two, at least maxItems + 1: live items never share a slot). A posting list
-// holds seqs, and a lookup counts hits in typed arrays indexed by slot: it walks up to 32 keys ×
-// 64 postings (about 1,670 on the ingest bench) and finds hundreds of items, of which only those
-// that can be among the kept candidates become objects and are sorted (issue 11).
+// Items are numbered in the order seen (`seq`) and live in a ring of maxItems + 1 slots (seq modulo
+// the ring's size: live items never share a slot). Each slot holds its item's band keys, and for
+// each key the entry (slot × keysPerItem + position) of the item that had the key before it: a
+// key's posting list is a chain from its newest entry (`heads`) back through older items, all in
+// typed arrays (a Map of arrays cost about 40 bytes a posting, 640,000 of them). A chain ends at
+// an entry whose slot now holds a newer item or a forgotten one.
+// A lookup counts hits in typed arrays indexed by slot: it walks up to 32 keys × 64 postings
+// (about 1,670 on the ingest bench) and finds hundreds of items, of which only those that can be
+// among the kept candidates become objects and are sorted (issue 11).
 export class BandIndex<T> {
-  /** Per band key, the seqs of the items having it, oldest first; a key only one item has holds its seq alone. */
-  private readonly postings = new Map<number, number | number[]>();
-  private readonly slots: (Entry<T> | undefined)[];
+  private readonly ring: number;
+  private readonly width: number;
+  private readonly payloads: (T | undefined)[];
+  private readonly itemIds: Float64Array;
   private readonly times: Float64Array;
+  private readonly seqs: Float64Array;
+  private readonly keys: Uint32Array;
+  private readonly older: Int32Array;
+  /** Per band key, its newest entry. */
+  private readonly heads = new IntMap();
   /** Which lookup last counted a slot, and the keys it shared then. */
   private readonly stamps: Int32Array;
   private readonly hits: Int32Array;
-  private readonly mask: number;
   /** Items per hit count, for one lookup. */
   private perCount = new Int32Array(0);
   /** The oldest kept item's seq, and the next item's. */
@@ -53,12 +59,16 @@ export class BandIndex<T> {
   private newest = -Infinity;
 
   constructor(private readonly limits: BandIndexLimits) {
-    const ring = 2 ** Math.ceil(Math.log2(limits.maxItems + 1));
-    this.mask = ring - 1;
-    this.slots = new Array<Entry<T> | undefined>(ring).fill(undefined);
-    this.times = new Float64Array(ring);
-    this.stamps = new Int32Array(ring);
-    this.hits = new Int32Array(ring);
+    this.ring = limits.maxItems + 1;
+    this.width = limits.keysPerItem;
+    this.payloads = new Array<T | undefined>(this.ring).fill(undefined);
+    this.itemIds = new Float64Array(this.ring);
+    this.times = new Float64Array(this.ring);
+    this.seqs = new Float64Array(this.ring).fill(-1);
+    this.keys = new Uint32Array(this.ring * this.width);
+    this.older = new Int32Array(this.ring * this.width);
+    this.stamps = new Int32Array(this.ring);
+    this.hits = new Int32Array(this.ring);
   }
 
   get size(): number {
@@ -68,30 +78,34 @@ export class BandIndex<T> {
   // candidates counts shared keys per item published within [from, to]; most shared first.
   candidates(keys: readonly number[], from: number, to: number, limit: number, minHits: number): BandCandidate<T>[] {
     const lookup = this.nextLookup();
-    const { times, stamps, hits, mask } = this;
+    const { times, stamps, hits, seqs, width } = this;
     const found: number[] = [];
-    const count = (seq: number): void => {
-      const slot = seq & mask;
-      const time = times[slot] as number;
-      if (time < from || time > to) return;
-      if (stamps[slot] !== lookup) {
-        stamps[slot] = lookup;
-        hits[slot] = 0;
-        found.push(slot);
-      }
-      hits[slot] = (hits[slot] as number) + 1;
-    };
     for (const key of keys) {
-      const list = this.postings.get(key);
-      if (list === undefined) continue;
-      if (typeof list === 'number') {
-        count(list);
-        continue;
+      let entry = this.heads.get(key);
+      for (let scanned = 0; entry >= 0 && scanned < this.limits.scanPerKey; scanned++) {
+        const slot = (entry / width) | 0;
+        const time = times[slot] as number;
+        if (time >= from && time <= to) {
+          if (stamps[slot] !== lookup) {
+            stamps[slot] = lookup;
+            hits[slot] = 0;
+            found.push(slot);
+          }
+          hits[slot] = (hits[slot] as number) + 1;
+        }
+        entry = this.olderEntry(entry, seqs[slot] as number);
       }
-      const stop = Math.max(0, list.length - this.limits.scanPerKey);
-      for (let i = list.length - 1; i >= stop; i--) count(list[i] as number);
     }
     return this.best(found, keys.length, limit, minHits);
+  }
+
+  // olderEntry follows a chain one step: the entry before `entry` (whose item is `seq`) with its
+  // key, or -1 when that item has been forgotten, or its slot reused by a newer one.
+  private olderEntry(entry: number, seq: number): number {
+    const before = this.older[entry] as number;
+    if (before < 0) return -1;
+    const beforeSeq = this.seqs[(before / this.width) | 0] as number;
+    return beforeSeq >= this.first && beforeSeq <= seq ? before : -1;
   }
 
   // best picks the `limit` found slots sharing the most keys (ties: lowest item id). Hundreds of
@@ -111,45 +125,42 @@ export class BandIndex<T> {
     for (const slot of found) {
       const shared = hits[slot] as number;
       if (shared < cut) continue;
-      const entry = this.slots[slot] as Entry<T>;
-      out.push({ itemId: entry.itemId, time: this.times[slot] as number, hits: shared, payload: entry.payload });
+      out.push({ itemId: this.itemIds[slot] as number, time: this.times[slot] as number, hits: shared, payload: this.payloads[slot] as T });
     }
     return out.sort((a, b) => b.hits - a.hits || a.itemId - b.itemId).slice(0, limit);
   }
 
   // add records an item's band keys and payload, then forgets what the limits no longer keep.
   add(itemId: number, time: number, keys: readonly number[], payload: T): void {
+    if (keys.length !== this.width) throw new Error(`stories: ${keys.length} band keys given; the index takes ${this.width} an item`);
     const seq = this.next++;
-    const slot = seq & this.mask;
-    this.slots[slot] = { itemId, keys, payload };
+    const slot = seq % this.ring;
+    this.payloads[slot] = payload;
+    this.itemIds[slot] = itemId;
     this.times[slot] = time;
+    this.seqs[slot] = seq;
     this.stamps[slot] = 0;
-    for (const key of keys) {
-      const list = this.postings.get(key);
-      if (list === undefined) this.postings.set(key, seq);
-      else if (typeof list === 'number') this.postings.set(key, [list, seq]);
-      else list.push(seq);
+    for (let i = 0; i < keys.length; i++) {
+      const key = keys[i] as number;
+      const entry = slot * this.width + i;
+      this.keys[entry] = key;
+      this.older[entry] = this.heads.get(key);
+      this.heads.set(key, entry);
     }
     this.newest = Math.max(this.newest, Math.min(time, Date.now() + FUTURE_SLACK_MS));
     const before = this.newest - this.limits.keepMs;
-    while (this.size > 0 && (this.size > this.limits.maxItems || (this.times[this.first & this.mask] as number) < before)) {
+    while (this.size > 0 && (this.size > this.limits.maxItems || (this.times[this.first % this.ring] as number) < before)) {
       this.forget(this.first++);
     }
   }
 
-  // forget drops the oldest item, which is first in each of its keys' posting lists (shift()
-  // trims an array's start in place, so a long list does not keep what it dropped).
+  // forget drops the oldest item: a key whose newest entry is the item's has no other item left.
   private forget(seq: number): void {
-    const slot = seq & this.mask;
-    const entry = this.slots[slot] as Entry<T>;
-    this.slots[slot] = undefined;
-    for (const key of entry.keys) {
-      const list = this.postings.get(key);
-      if (list === seq) this.postings.delete(key);
-      else if (typeof list === 'object' && list[0] === seq) {
-        list.shift();
-        if (list.length === 1) this.postings.set(key, list[0] as number);
-      }
+    const slot = seq % this.ring;
+    this.payloads[slot] = undefined;
+    for (let entry = slot * this.width; entry < (slot + 1) * this.width; entry++) {
+      const key = this.keys[entry] as number;
+      if (this.heads.get(key) === entry) this.heads.delete(key);
     }
   }
 

@@ -51,7 +51,7 @@ export function apartMs(a: number, b: number): number {
 export function createStoryDetector(options: DetectorOptions = {}): StoryDetector {
   const p = options.params ?? DEFAULT_STORY_PARAMS;
   const df = new WindowDf(p.idfItems);
-  const index = new BandIndex<Weighted>({ keepMs: 2 * p.windowMs, maxItems: p.indexItems, scanPerKey: p.scanPerKey });
+  const index = new BandIndex<Weighted>({ keepMs: 2 * p.windowMs, maxItems: p.indexItems, scanPerKey: p.scanPerKey, keysPerItem: p.lsh.bands });
   const filter = new ShingleFilter();
   // Highest item id known to be taken in; null until warm(): a fresh detector (a rebuild) sees every item itself.
   let knownUpTo: number | null = null;

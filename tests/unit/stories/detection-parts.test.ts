@@ -2,6 +2,7 @@
 // containment bound that sets candidates aside before the merge.
 import { describe, expect, it } from 'vitest';
 import { BandIndex } from '../../../src/stories/band-index.js';
+import { IntMap } from '../../../src/stories/int-map.js';
 import { storyFeatures } from '../../../src/stories/features.js';
 import { flatten, shingles } from '../../../src/stories/shingles.js';
 import { ShingleFilter, weightedContainment, type Weighted } from '../../../src/stories/verify.js';
@@ -49,7 +50,7 @@ describe('WindowDf', () => {
 });
 
 describe('BandIndex', () => {
-  const limits = { keepMs: 24 * HOUR, maxItems: 100, scanPerKey: 64 };
+  const limits = { keepMs: 24 * HOUR, maxItems: 100, scanPerKey: 64, keysPerItem: 3 };
 
   it('finds items sharing at least minHits keys within the time range, most shared first', () => {
     const index = new BandIndex<string>(limits);
@@ -64,7 +65,7 @@ describe('BandIndex', () => {
   });
 
   it('forgets items beyond maxItems and those published long before the newest', () => {
-    const index = new BandIndex<null>({ ...limits, maxItems: 3 });
+    const index = new BandIndex<null>({ ...limits, maxItems: 3, keysPerItem: 2 });
     for (let id = 1; id <= 5; id++) index.add(id, id * HOUR, [1, 2], null);
     expect(index.size).toBe(3);
     expect(index.candidates([1, 2], 0, 10 * HOUR, 10, 2).map((c) => c.itemId)).toEqual([3, 4, 5]);
@@ -73,7 +74,7 @@ describe('BandIndex', () => {
   });
 
   it('looks at a crowded key through its most recent items only', () => {
-    const index = new BandIndex<null>({ ...limits, scanPerKey: 4 });
+    const index = new BandIndex<null>({ ...limits, scanPerKey: 4, keysPerItem: 1 });
     for (let id = 1; id <= 10; id++) index.add(id, HOUR, [5], null);
     expect(index.candidates([5], 0, 2 * HOUR, 100, 1).map((c) => c.itemId)).toEqual([7, 8, 9, 10]);
   });
@@ -81,7 +82,7 @@ describe('BandIndex', () => {
   it('gives what a plain scan of the kept items gives, after the ring has wrapped many times', () => {
     // A small ring (maxItems 50) fed 2,000 items whose keys come from a small pool: keys held by
     // one item, by two, and by dozens, items forgotten by count and by age, ties cut by the limit.
-    const keep = { keepMs: 30 * HOUR, maxItems: 50, scanPerKey: 1000 };
+    const keep = { keepMs: 30 * HOUR, maxItems: 50, scanPerKey: 1000, keysPerItem: 6 };
     const index = new BandIndex<number>(keep);
     const kept: { id: number; time: number; keys: number[] }[] = [];
     let seed = 7;
@@ -135,5 +136,50 @@ describe('ShingleFilter', () => {
     filter.load(items[0] as Weighted);
     expect(filter.bound(items[1] as Weighted)).toBeGreaterThan(0.2);
     expect(filter.bound(items[4] as Weighted)).toBeLessThan(0.2);
+  });
+});
+
+describe('IntMap', () => {
+  it('agrees with a Map through growth, deletions inside probe runs and shrinking', () => {
+    const map = new IntMap();
+    const reference = new Map<number, number>();
+    let seed = 11;
+    const next = () => (seed = (Math.imul(seed, 1103515245) + 12345) >>> 0);
+    // Keys from a small pool collide often; the rounds add many, then delete most of them.
+    for (const [rounds, deleteShare] of [[20_000, 0.2], [20_000, 0.9]] as const) {
+      for (let i = 0; i < rounds; i++) {
+        const key = next() % 6000 === 0 ? 0xfffffffe : next() % 6000;
+        if (next() % 1000 < deleteShare * 1000) {
+          map.delete(key);
+          reference.delete(key);
+        } else {
+          map.set(key, i);
+          reference.set(key, i);
+        }
+      }
+      expect(map.size).toBe(reference.size);
+      for (let key = 0; key < 6000; key++) expect(map.get(key)).toBe(reference.get(key) ?? -1);
+      expect(map.get(0xfffffffe)).toBe(reference.get(0xfffffffe) ?? -1);
+    }
+  });
+
+  it('keeps keys reachable when a probe run wraps past the end of the table', () => {
+    // Keys at home in the last two of the first table's 1,024 slots (Fibonacci hashing) and keys
+    // at home in the first two, set in turn: the run wraps, keys of both kinds alternating across
+    // the end of the table. Each is deleted in turn.
+    const home = (k: number) => Math.imul(k, 0x9e3779b1) >>> 22;
+    const pick = (n: number, at: (h: number) => boolean) => {
+      const out: number[] = [];
+      for (let k = 1; out.length < n; k++) if (at(home(k))) out.push(k);
+      return out;
+    };
+    const [ends, starts] = [pick(6, (h) => h >= 1022), pick(4, (h) => h <= 1)];
+    const keys = ends.flatMap((e, i) => (i < starts.length ? [e, starts[i] as number] : [e]));
+    for (let gone = 0; gone < keys.length; gone++) {
+      const map = new IntMap();
+      keys.forEach((key, i) => map.set(key, i));
+      map.delete(keys[gone] as number);
+      expect(keys.map((key) => map.get(key))).toEqual(keys.map((_, i) => (i === gone ? -1 : i)));
+    }
   });
 });
