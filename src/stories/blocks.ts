@@ -10,9 +10,11 @@ const LARGE_BYTES = BLOCK_BYTES / 8;
 let block = new ArrayBuffer(BLOCK_BYTES);
 let used = 0;
 
-// cut gives `bytes` of zeroed memory (a multiple of 4) from the current block, starting a new one when it is full.
+// cut gives `bytes` of zeroed memory from the current block, starting a new one when it is full.
+// Every cut starts at a multiple of 4 bytes, where a Uint32Array may start.
 function cut(bytes: number): { buffer: ArrayBuffer; offset: number } {
   if (bytes > LARGE_BYTES) return { buffer: new ArrayBuffer(bytes), offset: 0 };
+  bytes = (bytes + 3) & ~3;
   if (used + bytes > BLOCK_BYTES) {
     block = new ArrayBuffer(BLOCK_BYTES);
     used = 0;
@@ -27,7 +29,7 @@ export function blockUint32(length: number): Uint32Array {
   return new Uint32Array(buffer, offset, length);
 }
 
-export function blockFloat32(length: number): Float32Array {
-  const { buffer, offset } = cut(length * 4);
-  return new Float32Array(buffer, offset, length);
+export function blockUint16(length: number): Uint16Array {
+  const { buffer, offset } = cut(length * 2);
+  return new Uint16Array(buffer, offset, length);
 }

@@ -26,11 +26,12 @@ export interface PairScore {
   readonly same: boolean;
 }
 
-/** An item's features with the IDF weights of its (sorted) shingles at the time it was seen, and
- * their sum: comparing two items is one merge of two arrays, no logarithms, no hashing. */
+/** An item's features with the IDF weights of its (sorted) shingles at the time it was seen (in
+ * units of 1 / WEIGHT_ONE, see window-df.ts), and their sum: comparing two items is one merge of
+ * two arrays, no logarithms, no hashing. */
 export interface Weighted {
   readonly features: StoryFeatures;
-  readonly weights: Float32Array;
+  readonly weights: Uint16Array;
   readonly total: number;
 }
 
@@ -124,7 +125,7 @@ const FILTER_BITS = 13;
 // cannot reach the containment floor is set aside after one pass over its shingles, without the
 // merge. One filter is reused for item after item.
 export class ShingleFilter {
-  private readonly slots = new Float32Array(1 << FILTER_BITS);
+  private readonly slots = new Uint16Array(1 << FILTER_BITS);
   private item: Weighted | null = null;
 
   // load makes `item` the one candidates are bounded against.
