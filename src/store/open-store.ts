@@ -86,6 +86,9 @@ export interface Store {
   close(): void;
 }
 
+/** Kibibytes of page cache a connection keeps (the server and the worker each open one). */
+const PAGE_CACHE_KB = 4096;
+
 // openStore opens (creating and migrating as needed) the database at `file`, or ':memory:'.
 export function openStore(file: string): Store {
   if (file !== ':memory:' && file !== '') mkdirSync(dirname(file), { recursive: true });
@@ -97,6 +100,10 @@ export function openStore(file: string): Store {
     db.pragma('synchronous = NORMAL');
     db.pragma('foreign_keys = ON');
     db.pragma('busy_timeout = 5000');
+    // A 4 MB page cache (better-sqlite3 builds SQLite with 16 MB): pages it no longer holds come
+    // from the OS's file cache. A cold pass of 1,000 feeds took the same CPU with either, and
+    // 12 MB less memory with 4 (issue 11).
+    db.pragma(`cache_size = -${PAGE_CACHE_KB}`);
     migrate(db);
   } catch (error) {
     db.close();
