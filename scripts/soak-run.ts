@@ -46,6 +46,12 @@ async function startOrigin(): Promise<{ port: number; start: number; setSim: (t:
 
 const mb = (bytes: number) => (bytes / 1024 / 1024).toFixed(1);
 const fileSize = (f: string) => (fs.existsSync(f) ? fs.statSync(f).size : 0);
+// peakRss is the most resident memory the process has had so far (Linux's high-water mark), or
+// null where /proc is not there.
+const peakRss = (): number | null => {
+  const kb = /^VmHWM:\s*(\d+) kB/m.exec(fs.existsSync('/proc/self/status') ? fs.readFileSync('/proc/self/status', 'utf8') : '')?.[1];
+  return kb === undefined ? null : Number(kb) * 1024;
+};
 
 async function main(): Promise<void> {
   const origin = await startOrigin();
@@ -68,7 +74,7 @@ async function main(): Promise<void> {
   const count = () => app.store.stats(new Date(sim)).items;
 
   console.log(`soak: ${SOURCES} sources${ctx === withoutStories ? ' (no story detection)' : ''}, ${HOURS} simulated hours in ${TICK_MS / 60_000}-minute ticks, database ${db}`);
-  console.log('hour  polls  failed  items stored  items served  rss MB  heap MB  db MB  wall s');
+  console.log('hour  polls  failed  items stored  items served  rss MB  peak rss MB  heap MB  db MB  wall s');
   const wallStart = Date.now();
   const heaps: number[] = [];
   const rsss: number[] = [];
@@ -93,9 +99,10 @@ async function main(): Promise<void> {
       rsss.push(mem.rss);
     }
     const { served } = await origin.report();
+    const peak = peakRss();
     const size = fileSize(db) + fileSize(`${db}-wal`);
     console.log(
-      [hour, polls, failed, count(), served, mb(mem.rss), mb(mem.heapUsed), mb(size), ((Date.now() - wallStart) / 1000).toFixed(0)]
+      [hour, polls, failed, count(), served, mb(mem.rss), peak === null ? 'n/a' : mb(peak), mb(mem.heapUsed), mb(size), ((Date.now() - wallStart) / 1000).toFixed(0)]
         .map(String)
         .join('\t'),
     );
@@ -105,7 +112,9 @@ async function main(): Promise<void> {
   const { served: servedTotal, gaps, responses } = await origin.report();
   const spread = (xs: number[]) => (xs.length === 0 ? 'n/a' : `${mb(Math.min(...xs))}–${mb(Math.max(...xs))} MB`);
   console.log(`\npolls ${polls}, failed ${failed}, 200 responses ${responses}, items served ${servedTotal} (never shown: ${gaps}), stored ${stored}`);
+  const peak = peakRss();
   console.log(`after warm-up (hour ${WARM_UP_HOURS}+): heap ${spread(heaps)}, rss ${spread(rsss)}${globalThis.gc ? ' (after GC)' : ' (no --expose-gc)'}`);
+  console.log(`peak rss over the whole run: ${peak === null ? 'n/a (no /proc/self/status)' : `${mb(peak)} MB`}`);
   console.log(`database ${mb(fileSize(db) + fileSize(`${db}-wal`))} MB; wall ${((Date.now() - wallStart) / 1000).toFixed(0)} s`);
   app.store.close();
   origin.close();

@@ -4,7 +4,8 @@
 // database size. The memory printed is regionwire's alone: the origin runs in a process of its
 // own (scripts/soak-origin.ts), and the soak (scripts/soak-run.ts) is bundled by esbuild and run
 // by plain node with the service's node flags (`npm start`'s) and --expose-gc, so neither tsx nor
-// the origin is counted. The heap is measured after a full GC each hour.
+// the origin is counted. Each hour prints the heap and rss after a full GC, and the peak rss so far
+// (the kernel's high-water mark, which no GC lowers).
 //   npm run soak                                  # 1,000 sources, 24 simulated hours
 //   SOAK_SOURCES=200 SOAK_HOURS=6 npm run soak    # quicker
 //   SOAK_SOURCES=100 SOAK_HOURS=120 SOAK_WARM_UP_HOURS=80 npm run soak   # past the story window
