@@ -29,7 +29,7 @@ const FUTURE_SLACK_MS = 86_400_000;
 
 // Items are numbered in the order seen (`seq`) and live in a ring of maxItems + 1 slots (seq modulo
 // the ring's size: live items never share a slot). Each slot holds its item's band keys, and for
-// each key the entry (slot × keysPerItem + position) of the item that had the key before it: a
+// each key the entry (slot × width + position) of the item that had the key before it: a
 // key's posting list is a chain from its newest entry (`heads`) back through older items, all in
 // typed arrays (a Map of arrays cost about 40 bytes a posting, 640,000 of them). A chain ends at
 // an entry whose slot now holds a newer item or a forgotten one.
@@ -38,6 +38,8 @@ const FUTURE_SLACK_MS = 86_400_000;
 // among the kept candidates become objects and are sorted (issue 11).
 export class BandIndex<T> {
   private readonly ring: number;
+  /** Entries a slot has: keysPerItem rounded up to a power of two, so an entry's slot is a shift. */
+  private readonly shift: number;
   private readonly width: number;
   private readonly payloads: (T | undefined)[];
   private readonly itemIds: Float64Array;
@@ -60,7 +62,8 @@ export class BandIndex<T> {
 
   constructor(private readonly limits: BandIndexLimits) {
     this.ring = limits.maxItems + 1;
-    this.width = limits.keysPerItem;
+    this.shift = Math.ceil(Math.log2(Math.max(1, limits.keysPerItem)));
+    this.width = 2 ** this.shift;
     this.payloads = new Array<T | undefined>(this.ring).fill(undefined);
     this.itemIds = new Float64Array(this.ring);
     this.times = new Float64Array(this.ring);
@@ -78,12 +81,12 @@ export class BandIndex<T> {
   // candidates counts shared keys per item published within [from, to]; most shared first.
   candidates(keys: readonly number[], from: number, to: number, limit: number, minHits: number): BandCandidate<T>[] {
     const lookup = this.nextLookup();
-    const { times, stamps, hits, seqs, width } = this;
+    const { times, stamps, hits, seqs, older, shift, first } = this;
     const found: number[] = [];
     for (const key of keys) {
       let entry = this.heads.get(key);
       for (let scanned = 0; entry >= 0 && scanned < this.limits.scanPerKey; scanned++) {
-        const slot = (entry / width) | 0;
+        const slot = entry >> shift;
         const time = times[slot] as number;
         if (time >= from && time <= to) {
           if (stamps[slot] !== lookup) {
@@ -93,19 +96,13 @@ export class BandIndex<T> {
           }
           hits[slot] = (hits[slot] as number) + 1;
         }
-        entry = this.olderEntry(entry, seqs[slot] as number);
+        // One step down the chain: it ends where the older item was forgotten, or its slot reused by a newer one.
+        const before = older[entry] as number;
+        const beforeSeq = before < 0 ? -1 : (seqs[before >> shift] as number);
+        entry = beforeSeq >= first && beforeSeq <= (seqs[slot] as number) ? before : -1;
       }
     }
     return this.best(found, keys.length, limit, minHits);
-  }
-
-  // olderEntry follows a chain one step: the entry before `entry` (whose item is `seq`) with its
-  // key, or -1 when that item has been forgotten, or its slot reused by a newer one.
-  private olderEntry(entry: number, seq: number): number {
-    const before = this.older[entry] as number;
-    if (before < 0) return -1;
-    const beforeSeq = this.seqs[(before / this.width) | 0] as number;
-    return beforeSeq >= this.first && beforeSeq <= seq ? before : -1;
   }
 
   // best picks the `limit` found slots sharing the most keys (ties: lowest item id). Hundreds of
@@ -132,7 +129,7 @@ export class BandIndex<T> {
 
   // add records an item's band keys and payload, then forgets what the limits no longer keep.
   add(itemId: number, time: number, keys: readonly number[], payload: T): void {
-    if (keys.length !== this.width) throw new Error(`stories: ${keys.length} band keys given; the index takes ${this.width} an item`);
+    if (keys.length !== this.limits.keysPerItem) throw new Error(`stories: ${keys.length} band keys given; the index takes ${this.limits.keysPerItem} an item`);
     const seq = this.next++;
     const slot = seq % this.ring;
     this.payloads[slot] = payload;
@@ -158,7 +155,7 @@ export class BandIndex<T> {
   private forget(seq: number): void {
     const slot = seq % this.ring;
     this.payloads[slot] = undefined;
-    for (let entry = slot * this.width; entry < (slot + 1) * this.width; entry++) {
+    for (let entry = slot * this.width; entry < slot * this.width + this.limits.keysPerItem; entry++) {
       const key = this.keys[entry] as number;
       if (this.heads.get(key) === entry) this.heads.delete(key);
     }
