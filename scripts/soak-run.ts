@@ -6,6 +6,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { loadDist } from './load-dist.js';
 
+// As bin/regionwire.js does: the young generation is bounded before the service's modules load.
+await loadDist('cli/young-generation.js');
 const { openApp } = await loadDist<typeof import('../src/cli/context.js')>('cli/context.js');
 const { Scheduler } = await loadDist<typeof import('../src/worker/scheduler.js')>('worker/scheduler.js');
 

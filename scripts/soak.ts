@@ -3,9 +3,9 @@
 // stored against items the origin served (they must match exactly), failed polls and the
 // database size. The memory printed is regionwire's alone: the origin runs in a process of its
 // own (scripts/soak-origin.ts), and the soak (scripts/soak-run.ts) is bundled by esbuild and run
-// by plain node with the service's node flags (`npm start`'s) and --expose-gc, so neither tsx nor
-// the origin is counted. Each hour prints the heap and rss after a full GC, and the peak rss so far
-// (the kernel's high-water mark, which no GC lowers).
+// by plain node with --expose-gc, so neither tsx nor the origin is counted; like bin/regionwire.js,
+// it bounds the young generation before it loads anything else. Each hour prints the heap and rss
+// after a full GC, and the peak rss so far (the kernel's high-water mark, which no GC lowers).
 //   npm run soak                                  # 1,000 sources, 24 simulated hours
 //   SOAK_SOURCES=200 SOAK_HOURS=6 npm run soak    # quicker
 //   SOAK_SOURCES=100 SOAK_HOURS=120 SOAK_WARM_UP_HOURS=80 npm run soak   # past the story window
@@ -15,7 +15,6 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { build } from 'esbuild';
-import { NODE_FLAGS } from './load-dist.js';
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'regionwire-soak-run-'));
 try {
@@ -30,7 +29,7 @@ try {
     define: { 'import.meta.dirname': JSON.stringify(import.meta.dirname) },
     logLevel: 'warning',
   });
-  const run = spawnSync(process.execPath, [...NODE_FLAGS, '--expose-gc', outfile], { stdio: 'inherit' });
+  const run = spawnSync(process.execPath, ['--expose-gc', outfile], { stdio: 'inherit' });
   process.exitCode = run.status ?? 1;
 } finally {
   fs.rmSync(dir, { recursive: true, force: true });
