@@ -4,7 +4,7 @@
 import { load } from 'cheerio';
 import type { AttachmentLink, AttachmentLinkRule } from '../model.js';
 import { fillTemplate } from '../shared/template.js';
-import { resolveUrl } from '../shared/urls.js';
+import { pageBase, resolveLink } from '../shared/page-links.js';
 
 export interface AttachmentLinks {
   readonly links: readonly AttachmentLink[];
@@ -15,8 +15,10 @@ export interface AttachmentLinks {
 // Board lists append the size to the name: "보도자료.hwp [45.2 KB]", "사진.pdf (1.2MB)".
 const SIZE_SUFFIX = /\s*[[(]\s*\d[\d.,]*\s*(?:bytes?|[KMG]i?B)\s*[\])]\s*$/i;
 
-// findAttachmentLinks returns the rule's links on the page as absolute URLs with file names, once each.
-export function findAttachmentLinks(html: string, pageUrl: string, rule: AttachmentLinkRule): AttachmentLinks {
+// findAttachmentLinks returns the rule's links on the page as absolute URLs with file names, once
+// each. `encoding` is the page's: Hangul in a link's query is sent in it, as a browser sends it
+// ("?file=보도자료.hwp" on an EUC-KR board is %BA%B8%B5%B5%C0%DA%B7%E1.hwp).
+export function findAttachmentLinks(html: string, pageUrl: string, rule: AttachmentLinkRule, encoding: string): AttachmentLinks {
   const spec = typeof rule === 'string' ? { selector: rule } : rule;
   const attr = spec.attr ?? 'href';
   const pattern = compilePattern(spec.pattern);
@@ -24,8 +26,7 @@ export function findAttachmentLinks(html: string, pageUrl: string, rule: Attachm
     return { links: [], warnings: [`detail: attachments pattern "${spec.pattern}" is not a valid regular expression (${pattern.message}); fix it in sources.yaml`] };
   }
   const $ = load(html);
-  const baseHref = $('base[href]').first().attr('href');
-  const base = (baseHref === undefined ? null : resolveUrl(baseHref, pageUrl)) ?? pageUrl;
+  const base = pageBase($('base[href]').first().attr('href'), pageUrl);
   let elements;
   try {
     elements = $(spec.selector).toArray();
@@ -39,7 +40,7 @@ export function findAttachmentLinks(html: string, pageUrl: string, rule: Attachm
     const label = $(el).text().replace(/\s+/g, ' ').trim().replace(SIZE_SUFFIX, '');
     const value = $(el).attr(attr)?.trim() ?? '';
     const ref = rewrite(value, pattern, spec.template);
-    const url = ref === null ? null : resolveUrl(ref, base);
+    const url = ref === null ? null : resolveLink(ref, base, encoding);
     if (url === null) {
       warnings.push(`detail: attachment link "${label}" on ${pageUrl}: ${attr}="${value}" ${why(value, pattern, spec.template)}`);
       continue;

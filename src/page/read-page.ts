@@ -4,7 +4,7 @@ import { load, type CheerioAPI } from 'cheerio';
 import type { PageConfig, PageFieldName, PageItem, PageOptions, PageResult } from '../model.js';
 import { readPageDate, type DateContext } from './dates.js';
 import { compileField, readField, type CompiledField, type Elements, type FieldValues } from './fields.js';
-import { pageBase, resolveLink } from './links.js';
+import { pageBase, resolveLink } from '../shared/page-links.js';
 import { alertPage, alertText, emptyField, noItems, unmatchedPattern, unreadDate } from './page-errors.js';
 
 type Fields = Partial<Record<PageFieldName, CompiledField>>;

@@ -96,7 +96,7 @@ async function readDetail(item: KeyedItem, url: string, source: SourceConfig, co
   const article = extractArticle(decoded.text, fetched.finalUrl, { content: config.content, remove: config.remove });
   if (!article.ok) return failed(item, tries, `${article.error.message} (${url})`);
   const fields = readDetailFields(decoded.text, { published: config.published, author: config.author, timezone: source.timezone, now: ctx.now });
-  const links = config.attachments === null ? { links: [], warnings: [] } : findAttachmentLinks(decoded.text, fetched.finalUrl, config.attachments);
+  const links = config.attachments === null ? { links: [], warnings: [] } : findAttachmentLinks(decoded.text, fetched.finalUrl, config.attachments, decoded.encoding);
   const files = await readAttachments(links.links, source, ctx);
   const detail = { ...PENDING, status: 'ok' as const, etag: fetched.etag, lastModified: fetched.lastModified, body: article.html, bodyLength: article.textLength, attachments: files.attachments };
   return { item: withDetail(item, detail, fields), warnings: [...links.warnings, ...files.warnings] };

@@ -1,4 +1,5 @@
-// Links on a page: resolved against <base href> or the page address, Hangul encoded as the page is.
+// Links on an HTML page (a board list, an item page): resolved against <base href> or the page
+// address, Hangul in the query encoded as the page is. Shared by page (boards) and detail (attachments).
 import iconv from 'iconv-lite';
 
 // resolveLink makes a link absolute; null for empty links and anything but http(s)
