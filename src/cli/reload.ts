@@ -1,5 +1,6 @@
 // Applies an edited config to a running service (`regionwire run`) without a restart.
 import type { Logger } from 'pino';
+import { releaseAgentsExcept } from '../fetch/agent.js';
 import { createLimiter } from '../fetch/limiter.js';
 import type { Config, SourceConfig } from '../model.js';
 import type { Store } from '../store/open-store.js';
@@ -22,9 +23,10 @@ export interface LiveService {
 }
 
 // applyConfig swaps in a config that loaded without issues: sources and topics at once (stored
-// items re-sorted if the topics changed), HTTP client settings and retention for the next polls,
-// and the sources' tags and priorities for choosing story representatives. The database path and
-// the listening address need a restart, and the log says so.
+// items re-sorted if the topics changed), HTTP client settings and retention for the next polls
+// (the connections of TLS settings no source has any more are closed), and the sources' tags and
+// priorities for choosing story representatives. The database path and the listening address
+// need a restart, and the log says so.
 export function applyConfig(live: LiveService, next: Config): void {
   const before = live.config.settings;
   const after = next.settings;
@@ -42,6 +44,7 @@ export function applyConfig(live: LiveService, next: Config): void {
     live.ctx.limiter = createLimiter({ concurrency: after.concurrency, perHost: after.perHostConcurrency });
   }
   live.scheduler.setSources(next.sources);
+  releaseAgentsExcept(next.sources.map((s) => s.tls));
   // A source just added is due at once; no need to wait for the next tick.
   void live.scheduler.dispatch();
   const redone = reclassifyIfChanged(live.store, next);

@@ -38,14 +38,32 @@ export function sharedAgent(): Dispatcher {
 // agentFor returns the Agent for a source's TLS setting: the shared one when there is none, else the one
 // made for that setting on first use and kept, so its connections are reused like the shared Agent's.
 export function agentFor(setting: SourceTls | undefined): Dispatcher {
-  if (setting === undefined || (!setting.insecure && setting.ca === null)) return sharedAgent();
-  const key = setting.insecure ? 'insecure' : `ca\u0000${setting.ca!.pem}`;
+  const key = trustKey(setting);
+  if (key === null || setting === undefined) return sharedAgent();
   let agent = byTrust.get(key);
   if (agent === undefined) {
     agent = createFeedAgent(trustOptions(setting));
     byTrust.set(key, agent);
   }
   return agent;
+}
+
+// releaseAgentsExcept closes the Agents made for TLS settings none of `kept` has any more: a
+// reloaded config whose tls.ca file changed would otherwise keep one Agent, with its root store,
+// per version of the file. A request still under way on a closed Agent finishes first.
+export function releaseAgentsExcept(kept: readonly (SourceTls | undefined)[]): void {
+  const keys = new Set(kept.map(trustKey));
+  for (const [key, agent] of byTrust) {
+    if (keys.has(key)) continue;
+    byTrust.delete(key);
+    void agent.close();
+  }
+}
+
+// trustKey is what a setting trusts beyond the defaults, as a key of byTrust; null for nothing more.
+function trustKey(setting: SourceTls | undefined): string | null {
+  if (setting === undefined || (!setting.insecure && setting.ca === null)) return null;
+  return setting.insecure ? 'insecure' : `ca\u0000${setting.ca?.pem ?? ''}`;
 }
 
 // trustOptions turns a setting into connect options. `ca` replaces Node's trusted roots, so the extra PEM

@@ -1,7 +1,8 @@
 // Per-source TLS trust (issue 9, point 3): what a failed chain says, and what tls.ca and tls.insecure change.
 import { afterEach, describe, expect, it } from 'vitest';
 import { failure } from './fetch-helpers.js';
-import { agentFor, sharedAgent } from '../../../src/fetch/agent.js';
+import type { Agent } from 'undici';
+import { agentFor, releaseAgentsExcept, sharedAgent } from '../../../src/fetch/agent.js';
 import { fetchFeed, type FetchFeedOptions } from '../../../src/fetch/fetch-feed.js';
 import type { SourceTls } from '../../../src/model.js';
 import { serveBody, startOrigin, type Origin } from '../../helpers/origin.js';
@@ -126,5 +127,21 @@ describe('the dispatcher of a tls setting', () => {
     // undici may open a second connection while the first is being released, but no more than that.
     expect(ports).toHaveLength(4);
     expect(new Set(ports).size).toBeLessThan(4);
+  });
+
+  it('is closed once a reloaded config has no source with its setting, and made anew if one comes back', async () => {
+    const origin = await serve(['leaf.crt']);
+    origin.route('/rss', serveBody(FEED));
+    const edited = trust('/cfg/edited.pem', 'intermediate-ca.crt', 'root-ca.crt');
+    const other = trust('/cfg/other.pem', 'intermediate-ca.crt', 'root-ca.crt', 'leaf.crt');
+    expect(await get(origin.at('/rss'), edited)).toMatchObject({ status: 'ok' });
+    const before = agentFor(edited) as Agent;
+    const kept = agentFor(other) as Agent;
+    releaseAgentsExcept([other, undefined]);
+    expect(before.closed).toBe(true);
+    expect(kept.closed).toBe(false);
+    expect(agentFor(other)).toBe(kept);
+    expect(agentFor(edited)).not.toBe(before);
+    expect(await get(origin.at('/rss'), edited)).toMatchObject({ status: 'ok' });
   });
 });
