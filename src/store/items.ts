@@ -75,8 +75,10 @@ export function itemRepo(
                        categories, image, published_at, updated_at, fetched_at, content_hash, story_id)
     VALUES (@id, @source, @key, @guid, @url, @canonicalUrl, @title, @summary, @content, @author,
             @categories, @image, coalesce(@published, @now), @updated, @now, @contentHash, @story)`);
-  // The id SQLite would give (the highest plus one); the write transaction keeps it free.
-  const lastId = db.prepare('SELECT max(id) FROM items').pluck();
+  // The highest id an item or a story has; the next item takes the one after, which the write
+  // transaction keeps free. A story is named after an item and may outlive it (the rest of its
+  // versions stay): SQLite's own next id, after the highest item, could then be that story's.
+  const lastId = db.prepare('SELECT max(coalesce((SELECT max(id) FROM items), 0), coalesce((SELECT max(id) FROM stories), 0))').pluck();
   // fetched_at is never touched, and published_at only when the feed now gives a real date.
   const update = db.prepare(`
     UPDATE items SET guid = @guid, url = @url, canonical_url = @canonicalUrl, title = @title,
@@ -142,7 +144,7 @@ export function itemRepo(
         };
         let id: number;
         if (found === undefined) {
-          id = nextId ?? ((lastId.get() as number | null) ?? 0) + 1;
+          id = nextId ?? (lastId.get() as number) + 1;
           nextId = id + 1;
           const published = item.published ?? now;
           const story =

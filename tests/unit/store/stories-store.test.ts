@@ -1,3 +1,4 @@
+import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import type { SavePollInput } from '../../../src/store/open-store.js';
 import { freshDetector, storyAssigner } from '../../../src/worker/assign-stories.js';
@@ -95,5 +96,26 @@ describe('stories in the store', () => {
     store.pruneItems({ days: 1, itemsPerSource: null }, new Date(T0.getTime() + 86_400_000 * 2.5));
     const stories = store.queryStories({});
     expect(stories.map((s) => [s.itemCount, s.versions[0]?.source, s.representative === s.versions[0]?.id])).toEqual([[1, 'kado', true]]);
+  });
+
+  it('never gives a new item the id of a story that outlived the item it was named after', () => {
+    const file = tempDbPath();
+    const store = tempStore(file);
+    store.syncSources(SOURCES);
+    // The reprint is stored last but dated first: a rebuild names the story after it (id 2).
+    store.savePoll(updated('gov', [forum('g1', '강원도, 2026 강원 관광 미래포럼 개최', FORUM_BODY, 30)]));
+    store.savePoll(updated('kado', [forum('k1', '강원 관광 미래포럼 열려', FORUM_BODY, 0)]));
+    store.rebuildStories(freshDetector(SOURCES).assign);
+    const [story] = store.queryStories({});
+    expect(story?.id).toBe(2);
+    // Item 2 goes (retention, say); its story stays with item 1, and max(items.id) is 1 again.
+    const db = new Database(file);
+    db.prepare('DELETE FROM items WHERE id = 2').run();
+    db.close();
+    // A new story's first item takes the next id no item and no story has.
+    store.savePoll(withStories(updated('step', [forum('s1', '청년 일자리 박람회 설명회 개최', JOBS_BODY, 60)]), storyAssigner(store, SOURCES, () => T0)));
+    const jobs = store.queryItems({ sources: ['step'] })[0];
+    expect(jobs?.id).toBe(3);
+    expect(store.queryStories({}).map((s) => [s.id, s.versions.map((v) => v.id)]).sort()).toEqual([[2, [1]], [3, [3]]]);
   });
 });
