@@ -3,7 +3,7 @@
 // "Recent" is the last `maxItems` items seen, in blocks: the oldest block's items are subtracted
 // when it leaves. A shingle is looked up once per item: its count is read and raised together.
 import { blockUint16 } from './blocks.js';
-import { CountTable } from './count-table.js';
+import { CountTable, MAX_COUNT } from './count-table.js';
 
 const BLOCKS = 8;
 
@@ -35,6 +35,8 @@ export class WindowDf {
   // maxItems is how many recent items the frequencies are counted over (at least that many once full).
   constructor(maxItems: number) {
     this.blockSize = Math.max(1, Math.ceil(maxItems / BLOCKS));
+    // A shingle's count is at most the items the window holds, and counts are 16-bit.
+    if ((BLOCKS + 1) * this.blockSize > MAX_COUNT) throw new RangeError(`stories: an IDF window of ${maxItems} items is more than the ${MAX_COUNT} a count can hold`);
     this.logs = Float64Array.from({ length: (BLOCKS + 1) * this.blockSize + 2 }, (_, k) => Math.log(k + 1));
   }
 

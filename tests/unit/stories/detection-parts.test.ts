@@ -2,6 +2,7 @@
 // containment bound that sets candidates aside before the merge.
 import { describe, expect, it } from 'vitest';
 import { BandIndex } from '../../../src/stories/band-index.js';
+import { CountTable, MAX_COUNT } from '../../../src/stories/count-table.js';
 import { IntMap } from '../../../src/stories/int-map.js';
 import { storyFeatures } from '../../../src/stories/features.js';
 import { flatten, shingles } from '../../../src/stories/shingles.js';
@@ -182,5 +183,38 @@ describe('IntMap', () => {
       map.delete(keys[gone] as number);
       expect(keys.map((key) => map.get(key))).toEqual(keys.map((_, i) => (i === gone ? -1 : i)));
     }
+  });
+});
+
+describe('CountTable', () => {
+  it('agrees with a Map through growth, and through keys counted down to 0 and up again', () => {
+    const table = new CountTable(16);
+    const reference = new Map<number, number>();
+    let seed = 5;
+    const next = () => (seed = (Math.imul(seed, 1103515245) + 12345) >>> 0);
+    // Keys come and go as items enter and leave the IDF window: up by one, later down by one.
+    const live: number[] = [];
+    for (let i = 0; i < 60_000; i++) {
+      if (live.length > 0 && next() % 3 === 0) {
+        const key = live.splice(next() % live.length, 1)[0] as number;
+        expect(table.add(key, -1)).toBe(reference.get(key) ?? 0);
+        reference.set(key, (reference.get(key) ?? 0) - 1);
+      } else {
+        const key = (next() % 20_000) + 1;
+        live.push(key);
+        expect(table.add(key, 1)).toBe(reference.get(key) ?? 0);
+        reference.set(key, (reference.get(key) ?? 0) + 1);
+      }
+    }
+    for (const [key, count] of reference) expect(table.add(key, 0)).toBe(count);
+    expect(table.add(0, 5)).toBe(0);
+  });
+
+  it('refuses a count it cannot hold in 16 bits, or below 0', () => {
+    const table = new CountTable(16);
+    table.add(7, MAX_COUNT);
+    expect(() => table.add(7, 1)).toThrow(/outside 0\.\.65535/);
+    expect(() => table.add(8, -1)).toThrow(/outside/);
+    expect(() => new WindowDf(100_000)).toThrow(/IDF window of 100000 items/);
   });
 });
