@@ -29,7 +29,7 @@ export function blockUint32(length: number): Uint32Array {
   return new Uint32Array(buffer, offset, length);
 }
 
-export function blockUint16(length: number): Uint16Array {
-  const { buffer, offset } = cut(length * 2);
-  return new Uint16Array(buffer, offset, length);
+export function blockUint8(length: number): Uint8Array {
+  const { buffer, offset } = cut(length);
+  return new Uint8Array(buffer, offset, length);
 }

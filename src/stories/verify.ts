@@ -31,7 +31,7 @@ export interface PairScore {
  * two arrays, no logarithms, no hashing. */
 export interface Weighted {
   readonly features: StoryFeatures;
-  readonly weights: Uint16Array;
+  readonly weights: Uint8Array;
   readonly total: number;
 }
 
@@ -125,7 +125,7 @@ const FILTER_BITS = 13;
 // cannot reach the containment floor is set aside after one pass over its shingles, without the
 // merge. One filter is reused for item after item.
 export class ShingleFilter {
-  private readonly slots = new Uint16Array(1 << FILTER_BITS);
+  private readonly slots = new Uint8Array(1 << FILTER_BITS);
   private item: Weighted | null = null;
 
   // load makes `item` the one candidates are bounded against.

@@ -2,20 +2,20 @@
 // repeats in every release weighs little next to the shingles only one story has (IDF).
 // "Recent" is the last `maxItems` items seen, in blocks: the oldest block's items are subtracted
 // when it leaves. A shingle is looked up once per item: its count is read and raised together.
-import { blockUint16 } from './blocks.js';
+import { blockUint8 } from './blocks.js';
 import { CountTable, MAX_COUNT } from './count-table.js';
 
 const BLOCKS = 8;
 
-/** A weight of 1 (see ShingleWeights): weights are kept as 16-bit integers, the detector holds
- * 20,000 items' of them. */
-export const WEIGHT_ONE = 0xffff;
+/** A weight of 1 (see ShingleWeights): weights are kept as 8-bit integers, the detector holds
+ * 20,000 items' of them (a 16-bit weight left eval:stories and its wrong pairs identical too). */
+export const WEIGHT_ONE = 0xff;
 
 /** An item's shingles as the window saw them before counting the item in, index for index. */
 export interface ShingleWeights {
   /** Smoothed IDF in (0, 1], in units of 1 / WEIGHT_ONE: WEIGHT_ONE for a shingle no other item
    * has, near 0 (never 0) for one every item has. */
-  readonly weights: Uint16Array;
+  readonly weights: Uint8Array;
   /** Sum of the weights. */
   readonly total: number;
   /** 1 where the shingle is common (see countIn); valid until the next countIn. */
@@ -45,7 +45,7 @@ export class WindowDf {
   // least `commonMinItems` items.
   countIn(shingles: Uint32Array, commonShare: number, commonMinItems: number): ShingleWeights {
     const n = this.items;
-    const weights = blockUint16(shingles.length);
+    const weights = blockUint8(shingles.length);
     if (this.commonScratch.length < shingles.length) this.commonScratch = new Uint8Array(shingles.length * 2);
     const common = this.commonScratch.subarray(0, shingles.length).fill(0);
     const logs = this.logs;
