@@ -1,8 +1,8 @@
 // The ingest issue's setup in one run: 1,000 local feeds x 30 Korean items (10% EUC-KR) served by
 // an origin in another process. Prints the floor (download + rss-parser, nothing stored), the cold
 // pass (`regionwire poll` on a fresh database, default settings: wall, CPU, peak RSS, ratio to the
-// floor), the warm pass (all 304: CPU per source, as a command and inside a running process) and
-// each stage's items/s.
+// floor), the warm pass (all 304: CPU per source, as a command and inside a running process),
+// each stage's items/s, and the cold pass again on the same feeds in a wide vocabulary.
 import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -13,7 +13,7 @@ import iconv from 'iconv-lite';
 import pLimit from 'p-limit';
 import Parser from 'rss-parser';
 import { request } from 'undici';
-import { FARM_FEEDS } from './bench-farm-data.js';
+import { FARM_FEEDS, type FarmVocabulary } from './bench-farm-data.js';
 import { REGIONWIRE } from './load-dist.js';
 
 const ROOT = path.join(import.meta.dirname, '..');
@@ -26,8 +26,8 @@ interface Timed {
 }
 
 // startFarm runs the origin in a process of its own and waits for its port.
-async function startFarm(): Promise<{ port: number; bytes: number; close: () => void }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', path.join(import.meta.dirname, 'bench-farm-origin.ts')], { stdio: ['pipe', 'pipe', 'inherit'] });
+async function startFarm(vocabulary: FarmVocabulary = 'narrow'): Promise<{ port: number; bytes: number; close: () => void }> {
+  const child = spawn(process.execPath, ['--import', 'tsx', path.join(import.meta.dirname, 'bench-farm-origin.ts'), vocabulary], { stdio: ['pipe', 'pipe', 'inherit'] });
   const line = await new Promise<string>((resolve) => createInterface({ input: child.stdout }).once('line', resolve));
   const { port, bytes } = JSON.parse(line) as { port: number; bytes: number };
   return { port, bytes, close: () => child.stdin.end() };
@@ -123,6 +123,29 @@ export async function benchIngest(): Promise<void> {
     console.log(
       `stages    ${fmt(stages.items ?? 0)} items, each stage alone on dist/, items/s: parse ${fmt(stages.parse ?? 0)}, key+classify ${fmt(stages.keyClassify ?? 0)}, ` +
         `store with FTS ${fmt(stages.store ?? 0)} (${(stages.storeCpuS ?? 0).toFixed(2)} s CPU), stories ${fmt(stages.stories ?? 0)}`,
+    );
+  } finally {
+    farm.close();
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+  await coldWide();
+}
+
+// coldWide is the cold pass again on the same feeds written with a wide vocabulary (see
+// bench-farm-data.ts): story detection then holds about a million distinct 2-grams.
+async function coldWide(): Promise<void> {
+  const farm = await startFarm('wide');
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'regionwire-ingest-wide-'));
+  try {
+    const config = path.join(dir, 'config');
+    fs.mkdirSync(config);
+    fs.copyFileSync(path.join(ROOT, 'config', 'topics.yaml'), path.join(config, 'topics.yaml'));
+    const lines = Array.from({ length: FARM_FEEDS }, (_, i) => `  - { id: f${i}, name: 지역신문 ${i}, url: "http://127.0.0.1:${farm.port}/f${i}.xml" }`);
+    fs.writeFileSync(path.join(config, 'sources.yaml'), `sources:\n${lines.join('\n')}\n`);
+    const cold = timed(['--config', config, '--db', path.join(dir, 'farm.db'), 'poll']);
+    console.log(
+      `cold      the same feeds in a wide vocabulary (${(farm.bytes / 1048576).toFixed(1)} MB): ${cold.wallS.toFixed(2)} s wall, ${cold.cpuS.toFixed(2)} s CPU, ` +
+        `peak rss ${fmt(cold.peakRssMb)} MB [${lastLine(cold.stdout)}]`,
     );
   } finally {
     farm.close();
