@@ -56,7 +56,8 @@ export function releaseAgentsExcept(kept: readonly (SourceTls | undefined)[]): v
   for (const [key, agent] of byTrust) {
     if (keys.has(key)) continue;
     byTrust.delete(key);
-    void agent.close();
+    // close() only fails for an Agent already destroyed, which is nothing to report.
+    agent.close().catch(() => undefined);
   }
 }
 
