@@ -52,10 +52,11 @@ export function shingles(chars: string, size = SHINGLE_SIZE): Uint32Array {
   return out;
 }
 
-// hasGrams is true when every n-gram of `word` (flattened) is among `sorted` (an item's shingles):
-// what "the item's text has this word" is read as once the text itself is not kept. For two-syllable
-// words, the usual Korean stem, it is exact; a longer word is taken as found when its n-grams are
-// all there, in whatever order, which a text of a few hundred syllables rarely has by chance.
+// hasGrams is true when every n-gram of `word` (letters and digits only, as flatten leaves them)
+// is among `sorted` (an item's shingles): what "the item's text has this word" is read as once the
+// text itself is not kept. For two-syllable words, the usual Korean stem, it is exact; a longer
+// word is taken as found when its n-grams are all there, in whatever order, which a text of a few
+// hundred syllables rarely has by chance.
 export function hasGrams(sorted: Uint32Array, word: string, size = SHINGLE_SIZE): boolean {
   if (word.length < size) return word.length === 0 || hasShorter(sorted, word, size);
   for (let i = 0; i + size <= word.length; i++) if (!includesSorted(sorted, code(word, i, size))) return false;
