@@ -76,16 +76,23 @@ function spawnSyncText(cmd: string, args: string[]): { stdout: string; stderr: s
 const lastLine = (s: string) => s.trim().split('\n').pop() ?? '';
 const fmt = (n: number) => Math.round(n).toLocaleString('en');
 
+// writeFarmConfig writes a config folder in `dir` with the shipped topics and the farm's feeds as
+// sources, and returns its path.
+function writeFarmConfig(dir: string, port: number): string {
+  const config = path.join(dir, 'config');
+  fs.mkdirSync(config);
+  fs.copyFileSync(path.join(ROOT, 'config', 'topics.yaml'), path.join(config, 'topics.yaml'));
+  const lines = Array.from({ length: FARM_FEEDS }, (_, i) => `  - { id: f${i}, name: 지역신문 ${i}, url: "http://127.0.0.1:${port}/f${i}.xml" }`);
+  fs.writeFileSync(path.join(config, 'sources.yaml'), `sources:\n${lines.join('\n')}\n`);
+  return config;
+}
+
 // benchIngest prints the ingest issue's figures; the caller prints the large feed's memory.
 export async function benchIngest(): Promise<void> {
   const farm = await startFarm();
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'regionwire-ingest-'));
   try {
-    const config = path.join(dir, 'config');
-    fs.mkdirSync(config);
-    fs.copyFileSync(path.join(ROOT, 'config', 'topics.yaml'), path.join(config, 'topics.yaml'));
-    const lines = Array.from({ length: FARM_FEEDS }, (_, i) => `  - { id: f${i}, name: 지역신문 ${i}, url: "http://127.0.0.1:${farm.port}/f${i}.xml" }`);
-    fs.writeFileSync(path.join(config, 'sources.yaml'), `sources:\n${lines.join('\n')}\n`);
+    const config = writeFarmConfig(dir, farm.port);
     const db = path.join(dir, 'farm.db');
     const cli = ['--config', config, '--db', db];
 
@@ -137,11 +144,7 @@ async function coldWide(): Promise<void> {
   const farm = await startFarm('wide');
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'regionwire-ingest-wide-'));
   try {
-    const config = path.join(dir, 'config');
-    fs.mkdirSync(config);
-    fs.copyFileSync(path.join(ROOT, 'config', 'topics.yaml'), path.join(config, 'topics.yaml'));
-    const lines = Array.from({ length: FARM_FEEDS }, (_, i) => `  - { id: f${i}, name: 지역신문 ${i}, url: "http://127.0.0.1:${farm.port}/f${i}.xml" }`);
-    fs.writeFileSync(path.join(config, 'sources.yaml'), `sources:\n${lines.join('\n')}\n`);
+    const config = writeFarmConfig(dir, farm.port);
     const cold = timed(['--config', config, '--db', path.join(dir, 'farm.db'), 'poll']);
     console.log(
       `cold      the same feeds in a wide vocabulary (${(farm.bytes / 1048576).toFixed(1)} MB): ${cold.wallS.toFixed(2)} s wall, ${cold.cpuS.toFixed(2)} s CPU, ` +
