@@ -137,6 +137,12 @@ program
   .option('--force', 'replace the existing database')
   .action(async (file: string, opts) => (await import('./backup.js')).runRestore(globals(), file, opts));
 
+// A reader that stops early (`regionwire items | head`) closes the pipe. The rest of the output has
+// nowhere to go, which is no error: the command still finishes its work (a poll still stores).
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code !== 'EPIPE') throw error;
+});
+
 try {
   await program.parseAsync(process.argv);
 } catch (error) {

@@ -52,6 +52,15 @@ describe('regionwire CLI', () => {
     expect(outcomes[2]?.error).toMatchObject({ kind: 'http-status', status: 404 });
   });
 
+  it('poll into a pipe its reader has closed still stores every item and exits 0 without a stack trace', async () => {
+    const own = path.join(tempDir(), 'closed-pipe.db');
+    const run = await regionwire(['--config', config, '--db', own, 'poll'], { closeStdout: true });
+    expect(run.stderr).not.toMatch(/EPIPE|Error/);
+    expect(run.code).toBe(0);
+    const items = await regionwire(['--config', config, '--db', own, 'items', '--json']);
+    expect((JSON.parse(items.stdout) as unknown[]).length).toBe(4);
+  });
+
   it('items --search finds a two-syllable Korean word inside a longer one', async () => {
     const run = await regionwire(['--config', config, '--db', db, 'items', '--search', '일자리', '--jsonl']);
     expect(run.code).toBe(0);
