@@ -1,5 +1,4 @@
 // `regionwire poll`: one pass over the sources now.
-import cliProgress from 'cli-progress';
 import type { PollOutcome, SourceConfig } from '../model.js';
 import { pollPass } from '../worker/poll-pass.js';
 import { reclassifyIfChanged } from '../worker/sync-topics.js';
@@ -26,7 +25,7 @@ export async function runPoll(global: GlobalOptions, opts: PollOptions): Promise
     // New items get today's topics; stored ones must match them too, or a topic would mix two rule sets.
     const redone = reclassifyIfChanged(app.store, app.config);
     if (redone) process.stderr.write(`topics changed: ${redone.items} stored items re-sorted, ${redone.changed} changed\n`);
-    const bar = !opts.json && process.stderr.isTTY ? progressBar(sources.length) : null;
+    const bar = !opts.json && process.stderr.isTTY ? await progressBar(sources.length) : null;
     const outcomes = await pollPass(sources, app.ctx, (o) => bar?.increment(1, { source: o.source }));
     bar?.stop();
     printOutcomes(outcomes, opts.json ?? false);
@@ -49,7 +48,9 @@ export function chooseSources(all: readonly SourceConfig[], ids: readonly string
   return ids.map((id) => byId.get(id)!);
 }
 
-function progressBar(total: number) {
+// progressBar loads cli-progress only for a terminal: cron and scripts never draw one.
+async function progressBar(total: number) {
+  const { default: cliProgress } = await import('cli-progress');
   const bar = new cliProgress.SingleBar(
     { format: 'polling [{bar}] {value}/{total} {source}', clearOnComplete: true, stream: process.stderr },
     cliProgress.Presets.shades_classic,
