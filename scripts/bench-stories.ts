@@ -11,6 +11,8 @@ const { MemoryStoryStore } = await loadDist<typeof import('../src/stories/memory
 const { storyAssigner } = await loadDist<typeof import('../src/worker/assign-stories.js')>('worker/assign-stories.js');
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
+import v8 from 'node:v8';
+import vm from 'node:vm';
 import type { ParsedItem, StoryItem } from '../src/model.js';
 import { scoreClusters } from './eval-stories-metrics.js';
 import { loadDist } from './load-dist.js';
@@ -31,8 +33,9 @@ function rng(seed: number): () => number {
 }
 
 // syntheticItems yields n items in time order: stories of 1–5 versions, each version a trimmed,
-// reordered copy with its own headline and byline, mixed with agency boilerplate.
-export function* syntheticItems(n: number, seed = 1): Generator<StoryItem & { label: number }> {
+// reordered copy with its own headline and byline, mixed with agency boilerplate. A story has 5–10
+// sentences (about 400 characters), or `sentences` times that many.
+export function* syntheticItems(n: number, seed = 1, sentences = 1): Generator<StoryItem & { label: number }> {
   const rand = rng(seed);
   const syllables = Array.from({ length: 900 }, (_, i) => String.fromCharCode(0xac00 + ((i * 37) % 11172)));
   const words = Array.from({ length: 20_000 }, () => Array.from({ length: 2 + Math.floor(rand() * 3) }, () => syllables[Math.floor(rand() * 900)]).join(''));
@@ -42,13 +45,13 @@ export function* syntheticItems(n: number, seed = 1): Generator<StoryItem & { la
   let story = 0;
   while (id < n) {
     story++;
-    const sentences = Array.from({ length: 5 + Math.floor(rand() * 6) }, () => `${Array.from({ length: 8 + Math.floor(rand() * 8) }, word).join(' ')} ${Math.floor(rand() * 5000)}명.`);
+    const lines = Array.from({ length: (5 + Math.floor(rand() * 6)) * sentences }, () => `${Array.from({ length: 8 + Math.floor(rand() * 8) }, word).join(' ')} ${Math.floor(rand() * 5000)}명.`);
     const versions = 1 + Math.floor(rand() * rand() * 5);
     const t = start + (id / PER_DAY) * 86_400_000;
     for (let v = 0; v < versions && id < n; v++) {
-      const kept = sentences.filter((_, i) => i < 2 || rand() > 0.3);
+      const kept = lines.filter((_, i) => i < 2 || rand() > 0.3);
       if (v > 0 && rand() < 0.5) kept.reverse();
-      const title = Array.from({ length: 5 }, () => (sentences[0] as string).split(' ')[Math.floor(rand() * 8)]).join(' ');
+      const title = Array.from({ length: 5 }, () => (lines[0] as string).split(' ')[Math.floor(rand() * 8)]).join(' ');
       id++;
       yield { id, label: story, source: `s${v}`, title, summary: null, content: `[뉴스${v}] ${kept.join(' ')} 기자${v} 기자`, published: new Date(t + v * 1_800_000) };
     }
@@ -71,6 +74,33 @@ function clusterSynthetic(n: number): { ms: number; precision: number; recall: n
   }
   const s = scoreClusters(gold, predicted);
   return { ms, precision: s.precision, recall: s.recall };
+}
+
+// heldBytes is the heap and array buffers live after a full collection.
+function heldBytes(gc: () => void): number {
+  gc();
+  const m = process.memoryUsage();
+  return m.heapUsed + m.arrayBuffers;
+}
+
+// detectorMemory is what a detector holds once it has seen n items of the given length: its band
+// index is full at 20,000. Full text (a release with its attachments' text) makes items 10× longer.
+function detectorMemory(n: number, sentences: number, gc: () => void): { bytes: number; chars: number; ms: number } {
+  const before = heldBytes(gc);
+  const detector = createStoryDetector();
+  const store = new MemoryStoryStore();
+  let chars = 0;
+  let ms = 0;
+  for (const item of syntheticItems(n, 3, sentences)) {
+    chars += item.content?.length ?? 0;
+    const t0 = performance.now();
+    store.record(item, detector.assign(item, store));
+    ms += performance.now() - t0;
+  }
+  const bytes = heldBytes(gc) - before;
+  // Kept alive to here, so the collection above could not free it.
+  if (store.storyOf(1) === null) throw new Error('the detector lost item 1');
+  return { bytes, chars: chars / n, ms };
 }
 
 interface IngestTimes {
@@ -140,6 +170,12 @@ export async function benchStories(dir: string, sizes: readonly number[] = [10_0
   for (let i = 0; i < last; i++) {
     console.log(`stories   per-item cost ${sizes[last]?.toLocaleString('en')} vs ${sizes[i]?.toLocaleString('en')}: ${((perItem[last] as number) / (perItem[i] as number)).toFixed(2)}x`);
   }
+  v8.setFlagsFromString('--expose-gc');
+  const gc = vm.runInNewContext('gc') as () => void;
+  const held = [1, 10].map((sentences) => detectorMemory(20_000, sentences, gc));
+  console.log(
+    `stories   held by the detector after 20,000 items: ${held.map((h) => `${(h.bytes / 1e6).toFixed(1)} MB for items of ${Math.round(h.chars).toLocaleString('en')} characters (${Math.round((20_000 / h.ms) * 1000).toLocaleString('en')} items/s)`).join(', ')}`,
+  );
   const n = 20_000;
   const polls = syntheticPolls(n);
   await ingest(dir, polls.slice(0, 40), true);
