@@ -60,7 +60,7 @@ export function createStoryDetector(options: DetectorOptions = {}): StoryDetecto
   // and gives its band keys. The signature leaves out shingles most recent items have ("했다",
   // "강원"): they would make every item a candidate of every other, and say nothing about the story.
   const countIn = (item: StoryItem): { f: Weighted; keys: number[] } => {
-    const features = storyFeatures(item);
+    const features = storyFeatures(item, p.bodyChars);
     const w = df.countIn(features.shingles, p.commonShare, p.commonMinItems);
     const keys = bandKeys(minhashSignature(features.shingles, p.lsh.hashes, w.common), p.lsh);
     return { f: { features, weights: w.weights, total: w.total }, keys };

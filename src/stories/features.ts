@@ -51,11 +51,13 @@ function list(set: ReadonlySet<string>): readonly string[] {
   return set.size === 0 ? NONE : [...set];
 }
 
-// storyFeatures computes everything verification and LSH need from an item's text.
-export function storyFeatures(item: StoryText): StoryFeatures {
+// storyFeatures computes everything verification and LSH need from an item's text, reading the
+// body's first `bodyChars` characters (see StoryParams.bodyChars).
+export function storyFeatures(item: StoryText, bodyChars = Infinity): StoryFeatures {
   const cleanTitle = cleanStoryText(item.title ?? '');
   // A line break, not a space: the content's first paragraph starts a line (see PIPE_BYLINE).
-  const cleanBody = cleanStoryText(`${item.summary ?? ''}\n${item.content ?? ''}`);
+  const fullBody = cleanStoryText(`${item.summary ?? ''}\n${item.content ?? ''}`);
+  const cleanBody = fullBody.slice(0, bodyChars);
   const title = finishStoryText(cleanTitle);
   const body = finishStoryText(cleanBody);
   const words = titleWords(title);
@@ -73,6 +75,6 @@ export function storyFeatures(item: StoryText): StoryFeatures {
     bodies: list(storyBodies(text)),
     issuer: storyIssuer(title, body),
     names: list(storyNames(words, `${cleanTitle}\n${cleanBody}`)),
-    length: body.length,
+    length: fullBody.length,
   };
 }

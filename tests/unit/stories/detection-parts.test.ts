@@ -5,6 +5,7 @@ import { BandIndex } from '../../../src/stories/band-index.js';
 import { CountTable, MAX_COUNT } from '../../../src/stories/count-table.js';
 import { IntMap } from '../../../src/stories/int-map.js';
 import { storyFeatures } from '../../../src/stories/features.js';
+import { DEFAULT_STORY_PARAMS } from '../../../src/stories/params.js';
 import { flatten, shingles } from '../../../src/stories/shingles.js';
 import { ShingleFilter, weightedContainment, type Weighted } from '../../../src/stories/verify.js';
 import { WEIGHT_ONE, WindowDf } from '../../../src/stories/window-df.js';
@@ -31,6 +32,32 @@ describe('flatten', () => {
     expect(grams.length).toBe(4); // 경제, 제경, 제지, 지역
     const long = shingles(flatten('강원경제지역'.repeat(20_000)), 2);
     expect(long.length).toBe(6); // 강원, 원경, 경제, 제지, 지역, 역강
+  });
+});
+
+describe('storyFeatures on a long text', () => {
+  // A release with its attachments' text (붙임: tables, forms) runs to tens of thousands of
+  // characters; the band index holds 20,000 items' features.
+  const { bodyChars } = DEFAULT_STORY_PARAMS;
+  const title = '소상공인 경영안정자금 융자';
+  const lead = '강원특별자치도는 도내 소상공인 경영안정자금 1,500억 원을 융자 지원한다고 6일 밝혔다. 신청은 13일부터 받는다.';
+  const annex = (rows: number) =>
+    Array.from({ length: rows }, (_, i) => `구분 | 사업 ${i}호 | 예산 ${i + 10}백만원 | 담당 ${String.fromCharCode(0xac00 + ((i * 7919) % 11172))}과`).join('\n');
+  const features = (rows: number) => storyFeatures({ title, summary: null, content: `${lead}\n${annex(rows)}` }, bodyChars);
+
+  it('takes shingles and quantities from the first bodyChars characters of the body only', () => {
+    const long = features(2_000);
+    expect(long.shingles.length).toBeLessThanOrEqual(title.length + bodyChars);
+    expect(long.numbers).toContain('1500억원');
+    expect(long.numbers).not.toContain('2009백만원');
+    const longer = features(4_000);
+    expect([...longer.shingles]).toEqual([...long.shingles]);
+    expect(longer.numbers).toEqual(long.numbers);
+  });
+
+  it('still counts the whole body as its length, for the fullest-text rule', () => {
+    expect(features(4_000).length).toBeGreaterThan(features(2_000).length);
+    expect(features(2_000).length).toBeGreaterThan(20 * bodyChars);
   });
 });
 
