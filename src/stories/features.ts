@@ -3,10 +3,16 @@ import { storyBodies, storyIssuer } from './bodies.js';
 import { storyNames } from './names.js';
 import { cleanStoryText, finishStoryText, storyPlaces, titleWords } from './normalize.js';
 import { storyDays, storyNumbers, storyOrdinals } from './quantities.js';
-import { flatten, SHINGLE_SIZE, shingles } from './shingles.js';
+import { flatten, SHINGLE_SIZE, shingleMask, shingles } from './shingles.js';
 
 /** Places count in the title and this much of the body: later paragraphs often list neighbours. */
 const LEAD_CHARS = 200;
+/** A headline's words are looked up in the other version's headline and this much of its body. A
+ * long text (a release with its attachments) has nearly every word of a sibling release's
+ * headline somewhere: its annex lists the package's other programmes, or carries the same rules.
+ * What a text is about is in its lead. On the long-text evaluation cases 600 kept every such pair
+ * apart; 1,000 did not (tuning precision 0.981). */
+const LEAD_COVER_CHARS = 600;
 
 export interface StoryText {
   readonly title: string | null;
@@ -20,6 +26,9 @@ export interface StoryFeatures {
   /** Distinct shingles of the whole text, sorted (see shingles.ts); words are looked up in them
    * (hasGrams): the text itself is not kept. */
   readonly shingles: Uint32Array;
+  /** Which of `shingles` the headline and the body's first LEAD_COVER_CHARS characters have (see
+   * shingleMask); null when the body is no longer, and all of them count (verify.ts, titleCover). */
+  readonly leadMask: Uint8Array | null;
   /** Distinct headline 2-grams, sorted. */
   readonly titleGrams: Uint32Array;
   readonly titleWords: readonly string[];
@@ -62,8 +71,10 @@ export function storyFeatures(item: StoryText, bodyChars = Infinity): StoryFeatu
   const body = finishStoryText(cleanBody);
   const words = titleWords(title);
   const text = `${title} ${body}`;
+  const all = shingles(flatten(text), SHINGLE_SIZE);
   return {
-    shingles: shingles(flatten(text), SHINGLE_SIZE),
+    shingles: all,
+    leadMask: body.length <= LEAD_COVER_CHARS ? null : shingleMask(all, shingles(flatten(`${title} ${body.slice(0, LEAD_COVER_CHARS)}`), SHINGLE_SIZE)),
     titleGrams: shingles(flatten(title), 2),
     titleWords: list(words),
     titleDays: list(storyDays(title)),

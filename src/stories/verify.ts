@@ -12,7 +12,7 @@ import { contrastOf, type Contrast } from './contrast.js';
 import type { StoryFeatures } from './features.js';
 import type { StoryParams } from './params.js';
 import { sharedFigures } from './quantities.js';
-import { hasGrams } from './shingles.js';
+import { hasGrams, SHINGLE_SIZE } from './shingles.js';
 
 export interface PairScore {
   readonly containment: number;
@@ -55,14 +55,15 @@ export function scorePair(item: Weighted, candidate: Weighted, p: StoryParams, a
   return { containment, cover, title, guard, same };
 }
 
-// titleCover is the share of a's headline words missing from b's headline that b's text has.
+// titleCover is the share of a's headline words missing from b's headline that b's headline and
+// lead have (see LEAD_COVER_CHARS in features.ts).
 function titleCover(a: StoryFeatures, b: StoryFeatures): number {
   let missing = 0;
   let found = 0;
   for (const w of a.titleWords) {
     if (b.titleWords.includes(w)) continue;
     missing++;
-    if (hasGrams(b.shingles, w)) found++;
+    if (hasGrams(b.shingles, w, SHINGLE_SIZE, b.leadMask)) found++;
   }
   return missing === 0 ? 1 : found / missing;
 }

@@ -6,7 +6,7 @@ import { CountTable, MAX_COUNT } from '../../../src/stories/count-table.js';
 import { IntMap } from '../../../src/stories/int-map.js';
 import { storyFeatures } from '../../../src/stories/features.js';
 import { DEFAULT_STORY_PARAMS } from '../../../src/stories/params.js';
-import { flatten, shingles } from '../../../src/stories/shingles.js';
+import { flatten, hasGrams, shingleMask, shingles } from '../../../src/stories/shingles.js';
 import { ShingleFilter, weightedContainment, type Weighted } from '../../../src/stories/verify.js';
 import { WEIGHT_ONE, WindowDf } from '../../../src/stories/window-df.js';
 import { FORUM_BODY, JOBS_BODY } from './story-cases.js';
@@ -58,6 +58,20 @@ describe('storyFeatures on a long text', () => {
   it('still counts the whole body as its length, for the fullest-text rule', () => {
     expect(features(4_000).length).toBeGreaterThan(features(2_000).length);
     expect(features(2_000).length).toBeGreaterThan(20 * bodyChars);
+  });
+});
+
+describe('hasGrams within a shingle mask', () => {
+  it('finds a word among the marked shingles exactly when the marked part of the text has it', () => {
+    const lead = '강원특별자치도는 농어촌 마을에 안과 버스를 보낸다고 27일 밝혔다';
+    const annex = '과제 목록: 농어촌 LPG 소형저장탱크 보급, 수요응답형 버스 확대, 빈집 정비와 마을 쉼터 조성';
+    const all = shingles(flatten(`${lead} ${annex}`));
+    const mask = shingleMask(all, shingles(flatten(lead)));
+    const part = shingles(flatten(lead));
+    const words = [...`${lead} ${annex}`.split(/\s+/), '버', '탱', 'lpg', 'LPG', '강원', '저장탱크', '마을버스', ''].map((w) => flatten(w));
+    for (const word of words) expect(hasGrams(all, word, 2, mask), word).toBe(hasGrams(part, word));
+    expect(hasGrams(all, '저장탱크', 2, mask)).toBe(false);
+    expect(hasGrams(all, '저장탱크')).toBe(true);
   });
 });
 
