@@ -11,8 +11,13 @@ const NAME_WORD = new RegExp(`^[^\\d][\\p{L}\\p{N}]+(?:${NAME_END}|대)$`, 'u');
 const NAME_LAST = new RegExp(`(?:${NAME_END}|조례|사업|기념식|캠페인|프로그램)$`);
 // A name in single quotes or corner brackets: "'귀농귀촌 지원 조례'", "「청년 창업 디딤돌」". Double
 // quotes are speech; a quoted word or pair of words is more often an expression ("'엉금엉금'",
-// "'사상 최대'") unless it ends like a name.
-const QUOTED = /[‘'「『]([^‘’'「」『』"“”\n]{3,40}?)[’'」』]/g;
+// "'사상 최대'") unless it ends like a name. Every quoted span is matched, short ones too, so a
+// straight quote closing one ("'AI'") never opens the next: the text between two quoted words
+// is not a name.
+const QUOTED = /[‘'「『]([^‘’'「」『』"“”\n]{1,40}?)[’'」』]/g;
+// A quoted sentence ends like one: a survey answer ("'정보를 얻기 어렵다'"), a plea ("'강원에 남아
+// 달라'"). A long release quotes many; a reprint keeps few, and they name nothing.
+const SENTENCE_END = /(?:다|요|죠|까|라|네)$/;
 // A leading year or ordinal says which edition, not which thing: "2025 경포 해맞이 축제".
 const EDITION = /^(?:제?\d+(?:회|차|기)?)/;
 
@@ -22,9 +27,10 @@ export function storyNames(titleWords: Iterable<string>, cleaned: string): Set<s
   const names = new Set<string>();
   for (const w of titleWords) if (NAME_WORD.test(w)) names.add(w);
   for (const m of cleaned.matchAll(QUOTED)) {
-    const name = m[1] as string;
-    const words = name.trim().split(/\s+/);
-    if (!/[가-힣]/.test(name) || (words.length < 3 && !(words.length === 2 && NAME_LAST.test(words[1] as string)))) continue;
+    const name = (m[1] as string).trim();
+    const words = name.split(/\s+/);
+    if (name.length < 3 || !/[가-힣]/.test(name) || SENTENCE_END.test(name)) continue;
+    if (words.length < 3 && !(words.length === 2 && NAME_LAST.test(words[1] as string))) continue;
     const core = flatten(name.toLowerCase()).replace(EDITION, '');
     if (core.length >= 3) names.add(core);
   }

@@ -47,6 +47,12 @@ describe('storyNames', () => {
     expect(names('일자리 최대 확대', '')).toEqual([]);
   });
 
+  it('takes no quoted sentence for a name, nor the text between two quoted words', () => {
+    expect(names('유학생 정착 지원', "유학생들은 '도내 기업 정보를 얻기 어렵다'고 답했고 기업들은 '강원에 남아 달라'고 했다")).toEqual([]);
+    expect(names('미디어아트 축제', "'AI'가 만든 영상과 바다 이야기를 엮은 공연이 열리고 'K-팝' 무대도 선다")).toEqual([]);
+    expect(names('유학생 정착', "'강원 유학생 정착 사다리' 사업을 'AI' 면접과 함께 운영한다")).toEqual(['강원유학생정착사다리']);
+  });
+
   it('finds a name under a shorter form', () => {
     expect(mentionsName(grams('화천천에서산천어축제가열린다'), '화천산천어축제')).toBe(true);
     expect(mentionsName(grams('양구배꼽축제가열린다'), '곰취축제')).toBe(false);
