@@ -59,10 +59,13 @@ export function createStoryDetector(options: DetectorOptions = {}): StoryDetecto
   // countIn counts an item into the IDF window, fixing its shingle weights as the window had them,
   // and gives its band keys. The signature leaves out shingles most recent items have ("했다",
   // "강원"): they would make every item a candidate of every other, and say nothing about the story.
+  // A long text's signature is its headline and lead's (features.leadMask): MinHash estimates
+  // Jaccard similarity, which is a few percent between a release with its attachments and a short
+  // reprint of it, too little for two shared band keys.
   const countIn = (item: StoryItem): { f: Weighted; keys: number[] } => {
     const features = storyFeatures(item, p.bodyChars);
     const w = df.countIn(features.shingles, p.commonShare, p.commonMinItems);
-    const keys = bandKeys(minhashSignature(features.shingles, p.lsh.hashes, w.common), p.lsh);
+    const keys = bandKeys(minhashSignature(features.shingles, p.lsh.hashes, w.common, features.leadMask), p.lsh);
     return { f: { features, weights: w.weights, total: w.total }, keys };
   };
   // takeIn makes a counted-in item a candidate for later items.

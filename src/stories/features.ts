@@ -27,7 +27,8 @@ export interface StoryFeatures {
    * (hasGrams): the text itself is not kept. */
   readonly shingles: Uint32Array;
   /** Which of `shingles` the headline and the body's first LEAD_COVER_CHARS characters have (see
-   * shingleMask); null when the body is no longer, and all of them count (verify.ts, titleCover). */
+   * shingleMask); null when the body is no longer, and all of them count. Headline words are
+   * looked up there (verify.ts, titleCover), and the MinHash signature is taken there (detector.ts). */
   readonly leadMask: Uint8Array | null;
   /** Distinct headline 2-grams, sorted. */
   readonly titleGrams: Uint32Array;

@@ -1,6 +1,6 @@
 // MinHash signatures and LSH band keys: candidates for a new item are the recent items sharing a
 // band key, found in a band index instead of a comparison with every stored item.
-import { fmix } from './shingles.js';
+import { fmix, marked } from './shingles.js';
 
 export interface LshParams {
   /** Values in a signature (bands × rows). */
@@ -12,14 +12,15 @@ export interface LshParams {
 const SEEDS = Array.from({ length: 256 }, (_, i) => fmix(0x9e3779b9 * (i + 1)));
 
 // minhashSignature gives, for each of `hashes` seeded hash functions, the least hash over the
-// shingles not marked in `skip` (over all of them when every one is marked).
-export function minhashSignature(shingles: Uint32Array, hashes: number, skip?: Uint8Array): Uint32Array {
+// shingles not marked in `skip` and marked in `within` (a shingleMask; null: all), or over all of
+// them when no shingle is left.
+export function minhashSignature(shingles: Uint32Array, hashes: number, skip?: Uint8Array, within: Uint8Array | null = null): Uint32Array {
   const sig = new Uint32Array(hashes).fill(0xffffffff);
   let kept = 0;
   for (let pass = 0; pass < 2 && kept === 0; pass++) {
     for (let j = 0; j < shingles.length; j++) {
       const s = shingles[j] as number;
-      if (pass === 0 && skip?.[j] === 1) continue;
+      if (pass === 0 && (skip?.[j] === 1 || !marked(within, j))) continue;
       kept++;
       const h = fmix(fmix(s));
       for (let i = 0; i < hashes; i++) {

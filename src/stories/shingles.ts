@@ -79,7 +79,7 @@ export function shingleMask(all: Uint32Array, part: Uint32Array): Uint8Array {
 }
 
 // marked is true when the shingle at `index` is there (≥ 0) and `mask` (if any) marks it.
-function marked(mask: Uint8Array | null, index: number): boolean {
+export function marked(mask: Uint8Array | null, index: number): boolean {
   return index >= 0 && (mask === null || ((mask[index >>> 3] as number) & (1 << (index & 7))) !== 0);
 }
 

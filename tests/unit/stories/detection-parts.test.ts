@@ -5,6 +5,7 @@ import { BandIndex } from '../../../src/stories/band-index.js';
 import { CountTable, MAX_COUNT } from '../../../src/stories/count-table.js';
 import { IntMap } from '../../../src/stories/int-map.js';
 import { storyFeatures } from '../../../src/stories/features.js';
+import { minhashSignature } from '../../../src/stories/minhash.js';
 import { DEFAULT_STORY_PARAMS } from '../../../src/stories/params.js';
 import { flatten, hasGrams, shingleMask, shingles } from '../../../src/stories/shingles.js';
 import { ShingleFilter, weightedContainment, type Weighted } from '../../../src/stories/verify.js';
@@ -72,6 +73,15 @@ describe('hasGrams within a shingle mask', () => {
     for (const word of words) expect(hasGrams(all, word, 2, mask), word).toBe(hasGrams(part, word));
     expect(hasGrams(all, '저장탱크', 2, mask)).toBe(false);
     expect(hasGrams(all, '저장탱크')).toBe(true);
+  });
+});
+
+describe('minhashSignature within a shingle mask', () => {
+  it('is the signature of the marked shingles alone', () => {
+    const all = shingles(flatten('강원특별자치도는 외국인 유학생 정착 사다리 사업을 추진한다 붙임 기업 목록 인턴 180만원'));
+    const part = shingles(flatten('강원특별자치도는 외국인 유학생'));
+    expect([...minhashSignature(all, 32, undefined, shingleMask(all, part))]).toEqual([...minhashSignature(part, 32)]);
+    expect([...minhashSignature(all, 32)]).not.toEqual([...minhashSignature(part, 32)]);
   });
 });
 

@@ -67,6 +67,19 @@ describe('story detection', () => {
     expect(ids[3]).toBe(ids[0]);
   });
 
+  it('finds a long release with its attachments as the candidate of a short reprint of its lead', () => {
+    // A release read with its annex: thousands of distinct shingles, of which a reprint shares a
+    // few hundred. Candidates come from MinHash, which estimates Jaccard similarity; over the
+    // whole text it is a few percent, over the lead it is high.
+    const lead = '강원특별자치도는 도내 외국인 유학생이 졸업 뒤에도 강원에서 일하며 정착하도록 돕는 정착 사다리 사업을 다음 달부터 추진한다고 5일 밝혔다. 도는 올해 12억 원을 들여 유학생 300명에게 기업 인턴십과 실무 한국어 교육, 비자 상담을 지원한다.';
+    const annex = Array.from({ length: 160 }, (_, i) => `${i + 1} | ${String.fromCharCode(0xac00 + ((i * 7919) % 11172), 0xac00 + ((i * 104729) % 11172))}기업 | 인턴 ${i + 2}명 | 월 ${180 + i}만원`).join('\n');
+    const ids = cluster([
+      item('gov', '2026-08-05T10:00:00', '강원특별자치도, 외국인 유학생 정착 사다리 사업 추진…300명 지원', `${lead}\n${annex}`),
+      item('news1', '2026-08-05T11:30:00', '강원도, 외국인 유학생 300명 인턴십·한국어 교육 지원', '(춘천=뉴스1) 한승우 기자 = 강원특별자치도가 도내 외국인 유학생 300명의 졸업 뒤 지역 정착을 돕는다. 도는 12억원을 들여 기업 인턴십과 실무 한국어 교육, 비자 상담을 지원한다고 5일 밝혔다.'),
+    ]);
+    expect(ids[1]).toBe(ids[0]);
+  });
+
   it('keeps apart the same kind of event in two cities on the same day', () => {
     const body = (city: string, place: string, n: string) =>
       `${city}는 29일 ${place}에서 제10회 시민의 날 기념식을 열었다고 밝혔다. 이날 기념식에는 시민 ${n}명이 참석했으며 시민대상 시상과 축하공연이 이어졌다. 시장은 "시민과 함께 더 큰 도약을 이루겠다"고 말했다.`;
