@@ -75,7 +75,7 @@ export function storyFeatures(item: StoryText, bodyChars = Infinity): StoryFeatu
   const all = shingles(flatten(text), SHINGLE_SIZE);
   return {
     shingles: all,
-    leadMask: body.length <= LEAD_COVER_CHARS ? null : shingleMask(all, shingles(flatten(`${title} ${body.slice(0, LEAD_COVER_CHARS)}`), SHINGLE_SIZE)),
+    leadMask: body.length <= LEAD_COVER_CHARS ? null : shingleMask(all, flatten(`${title} ${body.slice(0, LEAD_COVER_CHARS)}`)),
     titleGrams: shingles(flatten(title), 2),
     titleWords: list(words),
     titleDays: list(storyDays(title)),

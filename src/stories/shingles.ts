@@ -64,16 +64,19 @@ export function hasGrams(sorted: Uint32Array, word: string, size = SHINGLE_SIZE,
   return true;
 }
 
-// shingleMask marks which of `all` (an item's sorted shingles) are among `part` (the shingles of a
-// part of its text, sorted): one bit a shingle, where a second array would cost four bytes.
-export function shingleMask(all: Uint32Array, part: Uint32Array): Uint8Array {
+// shingleMask marks which of `all` (an item's sorted shingles) the flattened text `part` (a part of
+// the item's text) has: one bit a shingle, where a second array would cost four bytes. Nothing
+// else is allocated, so no block (blocks.ts) is pinned by a throwaway array.
+export function shingleMask(all: Uint32Array, part: string, size = SHINGLE_SIZE): Uint8Array {
   const mask = blockUint8((all.length + 7) >>> 3);
-  for (let i = 0, j = 0; i < all.length && j < part.length; ) {
-    const u = all[i] as number;
-    const v = part[j] as number;
-    if (u === v) mask[i >>> 3] = (mask[i >>> 3] as number) | (1 << (i & 7));
-    if (u <= v) i++;
-    if (v <= u) j++;
+  const mark = (value: number) => {
+    const i = indexOfSorted(all, value);
+    if (i >= 0) mask[i >>> 3] = (mask[i >>> 3] as number) | (1 << (i & 7));
+  };
+  if (part.length < size) {
+    if (part.length > 0) mark(code(part, 0, part.length));
+  } else {
+    for (let i = 0; i + size <= part.length; i++) mark(code(part, i, size));
   }
   return mask;
 }
