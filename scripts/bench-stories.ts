@@ -98,9 +98,12 @@ function detectorMemory(n: number, sentences: number, gc: () => void): { bytes: 
     store.record(item, detector.assign(item, store));
     ms += performance.now() - t0;
   }
+  // Both are used after the collection below, so it cannot free them.
+  const kept = [detector, store] as const;
   const bytes = heldBytes(gc) - before;
-  // Kept alive to here, so the collection above could not free it.
-  if (store.storyOf(1) === null) throw new Error('the detector lost item 1');
+  if (kept[1].storyOf(1) === null || kept[0].assign(syntheticItems(1, 4).next().value as StoryItem, kept[1]).rank === undefined) {
+    throw new Error('the detector lost its items');
+  }
   return { bytes, chars: chars / n, ms };
 }
 
