@@ -20,12 +20,12 @@ describe('story detection on the labelled evaluation set (npm run eval:stories)'
 
   // Full releases with their attachments' text, beside their reprints and siblings that share long
   // boilerplate, written apart from the tuning cases: detection is weaker there (docs/stories.md).
-  it('keeps pairwise precision and recall at 0.85 and 0.8 on the long texts written apart from tuning', () => {
+  it('keeps pairwise precision 0.9 and recall 0.85 on the long texts written apart from tuning', () => {
     for (const split of ['long-seen', 'long-held-out']) {
       const scores = result.splits.get(split);
       expect(scores?.goldPairs, split).toBeGreaterThan(50);
-      expect(scores?.precision, split).toBeGreaterThanOrEqual(0.85);
-      expect(scores?.recall, split).toBeGreaterThanOrEqual(0.8);
+      expect(scores?.precision, split).toBeGreaterThanOrEqual(0.9);
+      expect(scores?.recall, split).toBeGreaterThanOrEqual(0.85);
     }
   });
 });
