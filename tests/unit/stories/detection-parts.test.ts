@@ -56,9 +56,14 @@ describe('storyFeatures on a long text', () => {
     expect(longer.numbers).toEqual(long.numbers);
   });
 
-  it('still counts the whole body as its length, for the fullest-text rule', () => {
-    expect(features(4_000).length).toBeGreaterThan(features(2_000).length);
-    expect(features(2_000).length).toBeGreaterThan(20 * bodyChars);
+  it('counts the body past bodyChars as its length, for the fullest-text rule', () => {
+    expect(features(900).length).toBeGreaterThan(features(600).length);
+    expect(features(600).length).toBeGreaterThan(5 * bodyChars);
+  });
+
+  it('reads a bounded share of a huge text (a 5 MB item costs no more than a long one)', () => {
+    expect(`${lead}\n${annex(4_000)}`.length).toBeGreaterThan(40 * bodyChars);
+    expect(features(4_000).length).toBeLessThanOrEqual(16 * bodyChars);
   });
 });
 
