@@ -562,6 +562,13 @@ export interface ItemDetail {
 /** Under this many characters of text an item page's body is a stub: the first attachment's text is the content. */
 export const STUB_BODY_CHARS = 200;
 
+/**
+ * Characters of an item's raw text (summary, a line break, then content, markup and all) story
+ * detection reads: it keeps the first 3,000 characters of cleaned body, and a release read with its
+ * attachments can run to megabytes. The store gives no more when the detector takes in stored items.
+ */
+export const STORY_TEXT_CHARS = 48_000;
+
 /** A keyed item whose source has `detail:`; content/author/published already hold the page's values. */
 export interface DetailedItem extends KeyedItem {
   readonly detail: ItemDetail;

@@ -1,7 +1,7 @@
 // Stories: recording where story detection put a new item, what detection reads of stored items,
 // and re-clustering the whole database.
 import type Database from 'better-sqlite3';
-import type { StoryAssigner, StoryAssignment, StoryItem, StoryStoreReader } from '../model.js';
+import { STORY_TEXT_CHARS, type StoryAssigner, type StoryAssignment, type StoryItem, type StoryStoreReader } from '../model.js';
 import { FULL_CONTENT_SQL } from './details.js';
 import { iso } from './time.js';
 
@@ -37,7 +37,7 @@ export function storyRepo(db: Database.Database): StoryRepo {
   const setStory = db.prepare('UPDATE items SET story_id = ? WHERE id = ?');
   const storyOf = db.prepare('SELECT story_id FROM items WHERE id = ?').pluck();
   const storiedAfter = db.prepare(`
-    SELECT * FROM (SELECT id, source_id, title, summary, ${FULL_CONTENT_SQL} AS content, published_at FROM items
+    SELECT * FROM (SELECT id, source_id, title, summary, substr(${FULL_CONTENT_SQL}, 1, ${STORY_TEXT_CHARS}) AS content, published_at FROM items
                    WHERE id > ? AND story_id IS NOT NULL ORDER BY id DESC LIMIT ?)
     ORDER BY id`);
   const create = db.prepare(`
@@ -51,12 +51,12 @@ export function storyRepo(db: Database.Database): StoryRepo {
       first_seen = min(first_seen, @published), last_seen = max(last_seen, @published)
     WHERE id = @story`);
   const recent = db.prepare(`
-    SELECT * FROM (SELECT id, source_id, title, summary, ${FULL_CONTENT_SQL} AS content, published_at FROM items
+    SELECT * FROM (SELECT id, source_id, title, summary, substr(${FULL_CONTENT_SQL}, 1, ${STORY_TEXT_CHARS}) AS content, published_at FROM items
                    WHERE published_at >= ? ORDER BY published_at DESC, id DESC LIMIT ?)
     ORDER BY published_at, id`);
   const count = db.prepare('SELECT count(*) FROM items').pluck();
   const page = db.prepare(`
-    SELECT id, source_id, title, summary, ${FULL_CONTENT_SQL} AS content, published_at FROM items
+    SELECT id, source_id, title, summary, substr(${FULL_CONTENT_SQL}, 1, ${STORY_TEXT_CHARS}) AS content, published_at FROM items
     WHERE (published_at, id) > (?, ?) ORDER BY published_at, id LIMIT ?`);
   const storyCount = db.prepare('SELECT count(*) FROM stories').pluck();
 

@@ -1,4 +1,5 @@
 // What story detection keeps of an item: its shingles, headline words, quantities and places.
+import { STORY_TEXT_CHARS } from '../model.js';
 import { storyBodies, storyIssuer } from './bodies.js';
 import { storyNames } from './names.js';
 import { cleanStoryText, finishStoryText, storyPlaces, titleWords } from './normalize.js';
@@ -48,14 +49,10 @@ export interface StoryFeatures {
   readonly issuer: string | null;
   /** Names of festivals, partners, ordinances (see names.ts). */
   readonly names: readonly string[];
-  /** Characters of normalised body, past bodyChars (of the raw text read, see RAW_PER_BODY_CHAR):
+  /** Characters of normalised body, past bodyChars (of the raw text read, STORY_TEXT_CHARS):
    * the "fullest text" rule for representatives. */
   readonly length: number;
 }
-
-/** Raw characters (markup, bylines and all) read for each character of body kept: cleaning a
- * 5 MB item took about 300 ms where its first 3,000 characters of text are all that is kept. */
-const RAW_PER_BODY_CHAR = 16;
 
 /** The band index keeps 20,000 items' features; most items name no day, ordinal or name. */
 const NONE: readonly string[] = Object.freeze([]);
@@ -71,7 +68,7 @@ function list(set: ReadonlySet<string>): readonly string[] {
 export function storyFeatures(item: StoryText, bodyChars = Infinity): StoryFeatures {
   const cleanTitle = cleanStoryText(item.title ?? '');
   // A line break, not a space: the content's first paragraph starts a line (see PIPE_BYLINE).
-  const fullBody = cleanStoryText(`${item.summary ?? ''}\n${item.content ?? ''}`.slice(0, RAW_PER_BODY_CHAR * bodyChars));
+  const fullBody = cleanStoryText(`${item.summary ?? ''}\n${item.content ?? ''}`.slice(0, STORY_TEXT_CHARS));
   const cleanBody = fullBody.slice(0, bodyChars);
   const title = finishStoryText(cleanTitle);
   const body = finishStoryText(cleanBody);

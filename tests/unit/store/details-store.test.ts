@@ -1,7 +1,7 @@
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { keyItems } from '../../../src/dedupe/item-key.js';
-import type { DetailedItem, ItemDetail } from '../../../src/model.js';
+import { STORY_TEXT_CHARS, type DetailedItem, type ItemDetail } from '../../../src/model.js';
 import { openStore } from '../../../src/store/open-store.js';
 import { at, parsed, source, tempDbPath, tempStore, updated } from './store-helpers.js';
 
@@ -33,6 +33,18 @@ describe('item details and attachments in the store', () => {
     expect(item?.title).toBe('상생 간담회 개최');
     expect(store.withAttachments([item!])[0]?.attachments).toEqual(READ.attachments.map(({ text: _t, ...rest }) => rest));
     expect(store.detailStates('gwd', [KEYED!.key]).get(KEYED!.key)).toMatchObject({ status: 'ok', tries: 0, etag: '"v1"', body: '<p>첨부 참조</p>', attachments: [{ text: '도내 중견기업과 판로 공유' }, { text: null }] });
+  });
+
+  it('gives story detection at most STORY_TEXT_CHARS of a huge full text, from its start', () => {
+    const store = tempStore();
+    store.syncSources([source('gwd')]);
+    const annex = '붙임 세부 추진계획 구분 | 사업명 | 예산\n'.repeat(5_000);
+    const huge: ItemDetail = { ...READ, attachments: [{ ...READ.attachments[0]!, text: `도내 중견기업과 판로 공유\n${annex}`, textLength: annex.length }] };
+    store.savePoll(updated('gwd', [detailed(huge)], at(10)));
+    const [item] = store.recentStoryItems(new Date(0), 10);
+    expect(annex.length).toBeGreaterThan(2 * STORY_TEXT_CHARS);
+    expect(item?.content).toHaveLength(STORY_TEXT_CHARS);
+    expect(item?.content?.startsWith('\n도내 중견기업과 판로 공유\n붙임')).toBe(true);
   });
 
   it('counts a failed retry of an unchanged item without touching it, and keeps what an earlier read stored', () => {
