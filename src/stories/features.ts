@@ -49,8 +49,8 @@ export interface StoryFeatures {
   readonly issuer: string | null;
   /** Names of festivals, partners, ordinances (see names.ts). */
   readonly names: readonly string[];
-  /** Characters of normalised body, past bodyChars (of the raw text read, STORY_TEXT_CHARS):
-   * the "fullest text" rule for representatives. */
+  /** Characters of normalised body, all of it, not only the bodyChars kept (within the
+   * STORY_TEXT_CHARS raw characters read): the "fullest text" rule for representatives. */
   readonly length: number;
 }
 
@@ -89,6 +89,6 @@ export function storyFeatures(item: StoryText, bodyChars = Infinity): StoryFeatu
     bodies: list(storyBodies(text)),
     issuer: storyIssuer(title, body),
     names: list(storyNames(words, `${cleanTitle}\n${cleanBody}`)),
-    length: fullBody.length,
+    length: cleanBody.length === fullBody.length ? body.length : finishStoryText(fullBody).length,
   };
 }
