@@ -44,7 +44,7 @@ export async function readFeed(source: SourceConfig, state: SourceState | null, 
   if (ctx.signal?.aborted) return { status: 'aborted' };
   if (fetched.status !== 'ok') return fetched;
   // The decode and parse stages (and the HTML sanitiser they bring) load on the first 200: a pass
-  // of 304s never needs them, and loading them was a fifth of such a pass as a command (issue 11).
+  // of 304s never needs them, and loading them took about 0.15 s of its 2 s as a command (issue 11).
   const [{ decodeFeed }, { parseFeed }] = await Promise.all([import('../decode/decode-feed.js'), import('../parse/parse-feed.js')]);
   const decoded = decodeFeed(fetched.body, { contentType: fetched.contentType, override: source.encoding });
   const parsed = await parseFeed(decoded.text, { url: fetched.finalUrl, timezone: source.timezone, now: ctx.now });
