@@ -1,7 +1,7 @@
 // Reading stories: listing them with their versions, and the versions of given stories (feeds).
 import type Database from 'better-sqlite3';
 import type { StoredItem, StoredStory, StoryQuery } from '../model.js';
-import { COLUMNS, toItem, type ItemRow } from './items.js';
+import { COLUMNS, toItem, type ItemRow } from './item-queries.js';
 import { iso } from './time.js';
 
 export interface StoryReader {
