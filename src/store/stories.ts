@@ -32,12 +32,15 @@ interface TextRow {
 
 const BATCH = 2000;
 
+/** An item's full content as story detection reads it: no more than its STORY_TEXT_CHARS. */
+const STORY_CONTENT_SQL = `substr(${FULL_CONTENT_SQL}, 1, ${STORY_TEXT_CHARS})`;
+
 // storyRepo prepares the story statements once.
 export function storyRepo(db: Database.Database): StoryRepo {
   const setStory = db.prepare('UPDATE items SET story_id = ? WHERE id = ?');
   const storyOf = db.prepare('SELECT story_id FROM items WHERE id = ?').pluck();
   const storiedAfter = db.prepare(`
-    SELECT * FROM (SELECT id, source_id, title, summary, substr(${FULL_CONTENT_SQL}, 1, ${STORY_TEXT_CHARS}) AS content, published_at FROM items
+    SELECT * FROM (SELECT id, source_id, title, summary, ${STORY_CONTENT_SQL} AS content, published_at FROM items
                    WHERE id > ? AND story_id IS NOT NULL ORDER BY id DESC LIMIT ?)
     ORDER BY id`);
   const create = db.prepare(`
@@ -51,12 +54,12 @@ export function storyRepo(db: Database.Database): StoryRepo {
       first_seen = min(first_seen, @published), last_seen = max(last_seen, @published)
     WHERE id = @story`);
   const recent = db.prepare(`
-    SELECT * FROM (SELECT id, source_id, title, summary, substr(${FULL_CONTENT_SQL}, 1, ${STORY_TEXT_CHARS}) AS content, published_at FROM items
+    SELECT * FROM (SELECT id, source_id, title, summary, ${STORY_CONTENT_SQL} AS content, published_at FROM items
                    WHERE published_at >= ? ORDER BY published_at DESC, id DESC LIMIT ?)
     ORDER BY published_at, id`);
   const count = db.prepare('SELECT count(*) FROM items').pluck();
   const page = db.prepare(`
-    SELECT id, source_id, title, summary, substr(${FULL_CONTENT_SQL}, 1, ${STORY_TEXT_CHARS}) AS content, published_at FROM items
+    SELECT id, source_id, title, summary, ${STORY_CONTENT_SQL} AS content, published_at FROM items
     WHERE (published_at, id) > (?, ?) ORDER BY published_at, id LIMIT ?`);
   const storyCount = db.prepare('SELECT count(*) FROM stories').pluck();
 
