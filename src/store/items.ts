@@ -2,6 +2,7 @@
 import type Database from 'better-sqlite3';
 import type { ClassifiedItem, DetailedItem, ItemDetail, KeyedItem, SaveCounts, StoryAssigner } from '../model.js';
 import type { DetailRepo } from './details.js';
+import { generationBump } from './generation.js';
 import { itemQueries, type ItemQueries } from './item-queries.js';
 import { searchDocument } from './search-index.js';
 import { iso, isoOrNull } from './time.js';
@@ -59,6 +60,7 @@ export function itemRepo(
     WHERE id = @id`);
   const ftsInsert = db.prepare('INSERT INTO items_fts (rowid, text) VALUES (?, ?)');
   const ftsDelete = db.prepare('DELETE FROM items_fts WHERE rowid = ?');
+  const changed = generationBump(db);
 
   const index = (id: number | bigint, item: KeyedItem): void => {
     const { title, summary, author, categories } = item;
@@ -137,6 +139,7 @@ export function itemRepo(
         if ('topics' in item) topics.writeTopics(id, item.topics);
         if (detail !== null) details.writeDetail(id, detail, now);
       }
+      if (created + updated > 0) changed();
       return { new: created, updated, unchanged, skipped };
     },
   };

@@ -3,6 +3,7 @@
 import type Database from 'better-sqlite3';
 import { STORY_TEXT_CHARS, type StoryAssigner, type StoryAssignment, type StoryItem, type StoryStoreReader } from '../model.js';
 import { FULL_CONTENT_SQL } from './details.js';
+import { generationBump } from './generation.js';
 import { iso } from './time.js';
 
 export interface StoryRepo {
@@ -62,6 +63,7 @@ export function storyRepo(db: Database.Database): StoryRepo {
     SELECT id, source_id, title, summary, ${STORY_CONTENT_SQL} AS content, published_at FROM items
     WHERE (published_at, id) > (?, ?) ORDER BY published_at, id LIMIT ?`);
   const storyCount = db.prepare('SELECT count(*) FROM stories').pluck();
+  const storiesChanged = generationBump(db);
 
   const reader: StoryStoreReader = {
     storyOf: (id) => (storyOf.get(id) as number | null | undefined) ?? null,
@@ -83,6 +85,7 @@ export function storyRepo(db: Database.Database): StoryRepo {
       const item = toStoryItem(row);
       setStory.run(record(item, assign(item, reader)), item.id);
     }
+    if (rows.length > 0) storiesChanged();
     const last = rows[rows.length - 1];
     return { count: rows.length, after: last === undefined ? null : ([last.published_at, last.id] as [string, number]) };
   });
@@ -104,6 +107,7 @@ export function storyRepo(db: Database.Database): StoryRepo {
     rebuildStories(assign, onProgress) {
       db.transaction(() => {
         db.exec('DELETE FROM stories; UPDATE items SET story_id = NULL WHERE story_id IS NOT NULL;');
+        storiesChanged();
       }).immediate();
       const total = count.get() as number;
       let done = 0;

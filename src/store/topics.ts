@@ -1,6 +1,7 @@
 // Item topics: writing them, re-computing them all, per-topic figures and the change marker.
 import type Database from 'better-sqlite3';
 import type { ClassifiableItem, ItemClassifier, TopicMatchResult } from '../model.js';
+import { generationBump } from './generation.js';
 import { dateOrNull } from './time.js';
 
 export interface TopicStats {
@@ -62,6 +63,7 @@ export function topicRepo(db: Database.Database): TopicRepo {
   // lastChange() — asked on every HTTP request — reads only the generation.
   const instance = String(metaGet.get('instance'));
   const generation = db.prepare("SELECT value FROM meta WHERE key = 'generation'").pluck();
+  const topicsChanged = generationBump(db);
 
   const writeTopics = (itemId: number | bigint, topics: readonly TopicMatchResult[]): void => {
     remove.run(itemId);
@@ -86,6 +88,7 @@ export function topicRepo(db: Database.Database): TopicRepo {
       writeTopics(row.id, topics);
       changed++;
     }
+    if (changed > 0) topicsChanged();
     return { last: rows[rows.length - 1]?.id ?? null, count: rows.length, changed };
   });
 
@@ -115,7 +118,7 @@ export function topicRepo(db: Database.Database): TopicRepo {
         items: r.items,
         newest: dateOrNull(r.newest),
       })),
-    // Changes whenever any item or item topic is written (triggers in migration 2), and differs
+    // Changes whenever any item or item topic is written or deleted (generation.ts), and differs
     // between database files, so it can key caches and HTTP ETags.
     lastChange: () => `${instance}-${String(generation.get())}`,
     topicsFingerprint: () => (metaGet.get('topics_fingerprint') as string | undefined) ?? null,

@@ -40,7 +40,7 @@ describe('item topics in the store', () => {
     // Take the file back to what version 1 left: no migration-2 or later objects, user_version 1.
     const raw = new Database(file);
     raw.exec('DROP TABLE attachments; DROP TABLE item_details; ALTER TABLE poll_log DROP COLUMN skipped_count; ALTER TABLE sources DROP COLUMN gone_at; DROP TRIGGER items_leave_story; DROP TABLE stories; DROP INDEX items_by_story; ALTER TABLE items DROP COLUMN story_id;');
-    raw.exec('DROP TABLE tombstones; DROP TABLE item_topics; DROP TABLE meta; DROP TRIGGER items_inserted; DROP TRIGGER items_updated; DROP TRIGGER items_deleted;');
+    raw.exec('DROP TABLE tombstones; DROP TABLE item_topics; DROP TABLE meta; DROP TRIGGER items_deleted;');
     raw.pragma('user_version = 1');
     raw.close();
 
@@ -127,6 +127,34 @@ describe('item topics in the store', () => {
     store.savePoll(updated('kado', classified([parsed({ url: 'https://kado.net/5', title: '새 기사' })], byKeyword), at(40)));
     expect(store.lastChange()).not.toBe(cleared);
     expect(filled().lastChange().split('-')[0]).not.toBe(first.split('-')[0]);
+  });
+
+  it('lastChange moves once per write that changed something: an edit, topics gained from none, a row deleted by hand', () => {
+    const file = tempDbPath();
+    const store = tempStore(file);
+    store.syncSources([source('kado')]);
+    store.savePoll(updated('kado', classified(ITEMS, () => []), at(10)));
+    const stored = store.lastChange();
+    const generation = () => Number(store.lastChange().split('-')[1]);
+    const before = generation();
+    store.savePoll(updated('kado', classified([{ ...ITEMS[0]!, summary: '고친 요약' }], () => []), at(20)));
+    expect(generation()).toBe(before + 1);
+    store.reclassifyAll((item) => byKeyword(item.title ?? ''));
+    expect(generation()).toBe(before + 2);
+    const raw = new Database(file);
+    raw.exec("DELETE FROM item_topics WHERE topic_id = 'fire'");
+    raw.close();
+    expect(generation()).toBeGreaterThan(before + 2);
+    expect(store.lastChange()).not.toBe(stored);
+  });
+
+  it('has no trigger per inserted or updated row (migration 10), only the delete ones', () => {
+    const file = tempDbPath();
+    tempStore(file);
+    const raw = new Database(file, { readonly: true });
+    const triggers = raw.prepare("SELECT name FROM sqlite_master WHERE type = 'trigger' ORDER BY name").pluck().all();
+    raw.close();
+    expect(triggers).toEqual(['item_topics_deleted', 'items_deleted', 'items_leave_story']);
   });
 
   it('remembers the topics fingerprint across reopening', () => {
