@@ -69,6 +69,7 @@ async function exchange(x: Exchange): Promise<FetchResult> {
   const chain = new RedirectChain(url, opts.maxRedirects);
   // Chosen once: every hop, to whatever host, trusts what the source trusts.
   const dispatcher = opts.dispatcher ?? agentFor(x.req.tls);
+  let resent = 0;
   for (;;) {
     const movedTo = chain.movedTo(url);
     let res: Dispatcher.ResponseData;
@@ -83,6 +84,10 @@ async function exchange(x: Exchange): Promise<FetchResult> {
         bodyTimeout: opts.timeoutMs,
       });
     } catch (err) {
+      if (parts.method === 'GET' && !x.signal.aborted && resent < MAX_RESENDS && closedBeforeAnswer(err)) {
+        resent++;
+        continue;
+      }
       return failed(networkError(err, url.href, opts.timeoutMs, x.timedOut(), x.req), movedTo);
     }
     if (!REDIRECT_STATUSES.has(res.statusCode)) return finish(x, url.href, res, movedTo);
@@ -92,6 +97,20 @@ async function exchange(x: Exchange): Promise<FetchResult> {
     parts = afterRedirect(parts, res.statusCode, next);
     url = next;
   }
+}
+
+// A kept-alive connection the server closed while it sat idle can be handed to the next request
+// before its close is read, when our own work (a large parse) held the event loop meanwhile
+// (nodejs/undici#3492). The request then fails before any answer, and the failed connection is
+// dropped: a GET, which changes nothing on the server, is sent again, as browsers and Go's
+// http.Transport do. Each idle connection to the host may be such a one, hence more than one try.
+const MAX_RESENDS = 3;
+const CLOSED = new Set(['UND_ERR_SOCKET', 'ECONNRESET', 'EPIPE']);
+
+function closedBeforeAnswer(err: unknown): boolean {
+  const code = (err as { code?: unknown } | null)?.code;
+  const causeCode = (err as { cause?: { code?: unknown } } | null)?.cause?.code;
+  return CLOSED.has(String(code)) || CLOSED.has(String(causeCode));
 }
 
 // finish turns the final (non-redirect) response into a result.

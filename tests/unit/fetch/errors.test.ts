@@ -89,6 +89,36 @@ describe('fetchFeed network errors', () => {
     expect(error.message).toMatch(/^fetch: connection to 127\.0\.0\.1:\d+ failed \(/);
   });
 
+  it('sends a GET again on a new connection when the server drops a kept-alive one before answering', async () => {
+    // The second request on any connection finds it closed, as when the server's idle timeout
+    // fired while a long parse of ours kept the close from being read.
+    const served = new Map<object, number>();
+    const ports: number[] = [];
+    origin.route('/rss', (req, res) => {
+      const count = (served.get(req.socket) ?? 0) + 1;
+      served.set(req.socket, count);
+      ports.push(req.socket.remotePort ?? 0);
+      if (count > 1) return void req.socket.destroy();
+      serveBody('<rss version="2.0"><channel><title>t</title></channel></rss>', { 'content-type': 'application/rss+xml' })(req, res);
+    });
+    expect((await get(origin.at('/rss'))).status).toBe('ok');
+    // The connection goes back to the agent's pool once undici has seen the response end.
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect((await get(origin.at('/rss'))).status).toBe('ok');
+    expect(ports).toHaveLength(3);
+    expect(ports[1]).toBe(ports[0]);
+    expect(ports[2]).not.toBe(ports[1]);
+  });
+
+  it('gives up after three more tries when every connection is dropped, and never sends a POST twice', async () => {
+    origin.route('/rss', (req) => req.socket.destroy());
+    expect(failure(await get(origin.at('/rss'))).kind).toBe('network');
+    expect(origin.requests.filter((r) => r.method === 'GET')).toHaveLength(4);
+    const posted = await fetchFeed({ url: origin.at('/rss'), etag: null, lastModified: null, method: 'POST', form: { page: '1' } }, opts);
+    expect(failure(posted).kind).toBe('network');
+    expect(origin.requests.filter((r) => r.method === 'POST')).toHaveLength(1);
+  });
+
   it('classifies a self-signed certificate as tls', async () => {
     const tls = (name: string) => readFileSync(new URL(`../../fixtures/tls/${name}`, import.meta.url));
     const server = https.createServer({ key: tls('self-signed.key'), cert: tls('self-signed.crt') }, (_req, res) => res.end('<rss/>'));
