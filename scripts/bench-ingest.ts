@@ -1,8 +1,9 @@
 // The ingest issue's setup in one run: 1,000 local feeds x 30 Korean items (10% EUC-KR) served by
 // an origin in another process. Prints the floor (download + rss-parser, nothing stored), the cold
 // pass (`regionwire poll` on a fresh database, default settings: wall, CPU, peak RSS, ratio to the
-// floor), the warm pass (all 304: CPU per source, as a command and inside a running process),
-// each stage's items/s, and the cold pass again on the same feeds in a wide vocabulary.
+// floor), the warm pass (all 304: CPU per source, as a command beside a bare undici process's,
+// and inside a running process), each stage's items/s beside SQLite's own share of the store, and
+// the cold pass again on the same feeds in a wide vocabulary.
 import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -55,8 +56,13 @@ async function floor(port: number): Promise<{ wallS: number; cpuS: number; items
 
 // timed runs the built CLI under /usr/bin/time -v and reads wall, user+sys and peak RSS from it.
 function timed(args: string[]): Timed {
+  return timedCommand([...REGIONWIRE, ...args]);
+}
+
+// timedCommand runs any command the same way.
+function timedCommand(command: string[]): Timed {
   const t0 = performance.now();
-  const out = spawnSyncText('/usr/bin/time', ['-v', ...REGIONWIRE, ...args]);
+  const out = spawnSyncText('/usr/bin/time', ['-v', ...command]);
   const wallS = (performance.now() - t0) / 1000;
   const field = (name: string) => out.stderr.match(new RegExp(`${name}[^:]*: (.+)`))?.[1]?.trim() ?? '0';
   return {
@@ -106,9 +112,15 @@ export async function benchIngest(): Promise<void> {
     );
     const warm = timed([...cli, 'poll']);
     const one = timed([...cli, 'poll', '--source', 'f0']);
+    const bare = timedCommand([process.execPath, path.join(import.meta.dirname, 'bench-warm-floor.mjs'), String(farm.port), String(FARM_FEEDS), 'narrow']);
+    const msASource = (s: number) => `${((s / FARM_FEEDS) * 1000).toFixed(2)} ms`;
     console.log(
-      `warm      regionwire poll, all 304: ${warm.wallS.toFixed(2)} s wall, ${warm.cpuS.toFixed(2)} s CPU, ${((warm.cpuS / FARM_FEEDS) * 1000).toFixed(2)} ms CPU a source ` +
+      `warm      regionwire poll, all 304: ${warm.wallS.toFixed(2)} s wall, ${warm.cpuS.toFixed(2)} s CPU, ${msASource(warm.cpuS)} CPU a source ` +
         `(${(((warm.cpuS - one.cpuS) / (FARM_FEEDS - 1)) * 1000).toFixed(2)} ms without process start, a one-source poll: ${one.cpuS.toFixed(2)} s), peak rss ${fmt(warm.peakRssMb)} MB [${lastLine(warm.stdout)}]`,
+    );
+    console.log(
+      `warm      floor: a bare node process asking the ${FARM_FEEDS} feeds with undici, all 304, nothing else: ${bare.wallS.toFixed(2)} s wall, ` +
+        `${bare.cpuS.toFixed(2)} s CPU, ${msASource(bare.cpuS)} CPU a source; regionwire poll is ${(warm.cpuS / bare.cpuS).toFixed(1)}x that`,
     );
 
     const service = JSON.parse(lastLine(execFileSync(process.execPath, ['--import', 'tsx', path.join(import.meta.dirname, 'bench-warm-pass.ts'), config, db], { encoding: 'utf8' }))) as {
@@ -130,6 +142,11 @@ export async function benchIngest(): Promise<void> {
     console.log(
       `stages    ${fmt(stages.items ?? 0)} items, each stage alone on dist/, items/s: parse ${fmt(stages.parse ?? 0)}, key+classify ${fmt(stages.keyClassify ?? 0)}, ` +
         `store with FTS ${fmt(stages.store ?? 0)} (${(stages.storeCpuS ?? 0).toFixed(2)} s CPU), stories ${fmt(stages.stories ?? 0)}`,
+    );
+    const bareS = stages.bareStoreWallS ?? 0;
+    console.log(
+      `stages    SQLite alone: the same items' rows, search rows and topics by bare statements, one transaction a feed: ${bareS.toFixed(2)} s wall, ` +
+        `${(stages.bareStoreCpuS ?? 0).toFixed(2)} s CPU, ${(bareS / f.wallS).toFixed(1)}x the floor by itself (wall)`,
     );
   } finally {
     farm.close();
