@@ -1,7 +1,8 @@
 // Date parsing for feed timestamps: RFC 822 and its real-world variants, ISO 8601 / W3C-DTF,
 // zone-less local times and Korean formats. Never uses Date.parse, whose handling of zone-less
 // strings depends on the machine's zone.
-import { DateTime } from 'luxon';
+import { DateTime, type Zone } from 'luxon';
+import { cachedZone } from './cached-zone.js';
 
 const DEFAULT_ZONE = 'Asia/Seoul';
 
@@ -41,7 +42,7 @@ function toDate(f: Fields, timezone: string): Date | null {
   const second = Math.min(f.second, 59);
   const endOfDay = f.hour === 24 && f.minute === 0 && second === 0;
   const parts = { year: f.year, month: f.month, day: f.day, hour: endOfDay ? 0 : f.hour, minute: f.minute, second, millisecond: f.millisecond };
-  let zone: string = f.offset === null ? timezone : offsetZone(f.offset);
+  let zone: Zone | string = f.offset === null ? (cachedZone(timezone) ?? timezone) : offsetZone(f.offset);
   let dt = DateTime.fromObject(parts, { zone });
   if (!dt.isValid && dt.invalidReason === 'unsupported zone') {
     zone = DEFAULT_ZONE;
