@@ -54,6 +54,8 @@ export class BandIndex<T> {
   private readonly hits: Int32Array;
   /** Items per hit count, for one lookup. */
   private perCount = new Int32Array(0);
+  /** The slots one lookup found, kept for the next (an array grown per lookup was 15 KB of garbage each). */
+  private found = new Int32Array(0);
   /** The oldest kept item's seq, and the next item's. */
   private first = 0;
   private next = 0;
@@ -82,7 +84,9 @@ export class BandIndex<T> {
   candidates(keys: readonly number[], from: number, to: number, limit: number, minHits: number): BandCandidate<T>[] {
     const lookup = this.nextLookup();
     const { times, stamps, hits, seqs, older, shift, first } = this;
-    const found: number[] = [];
+    if (this.found.length < keys.length * this.limits.scanPerKey) this.found = new Int32Array(keys.length * this.limits.scanPerKey);
+    const found = this.found;
+    let count = 0;
     for (const key of keys) {
       let entry = this.heads.get(key);
       for (let scanned = 0; entry >= 0 && scanned < this.limits.scanPerKey; scanned++) {
@@ -92,7 +96,7 @@ export class BandIndex<T> {
           if (stamps[slot] !== lookup) {
             stamps[slot] = lookup;
             hits[slot] = 0;
-            found.push(slot);
+            found[count++] = slot;
           }
           hits[slot] = (hits[slot] as number) + 1;
         }
@@ -102,13 +106,13 @@ export class BandIndex<T> {
         entry = beforeSeq >= first && beforeSeq <= (seqs[slot] as number) ? before : -1;
       }
     }
-    return this.best(found, keys.length, limit, minHits);
+    return this.best(found.subarray(0, count), keys.length, limit, minHits);
   }
 
   // best picks the `limit` found slots sharing the most keys (ties: lowest item id). Hundreds of
   // items share a key or two with any item; only those at or above the hit count that fills the
   // limit are made candidates and sorted.
-  private best(found: readonly number[], most: number, limit: number, minHits: number): BandCandidate<T>[] {
+  private best(found: Int32Array, most: number, limit: number, minHits: number): BandCandidate<T>[] {
     const hits = this.hits;
     if (this.perCount.length <= most) this.perCount = new Int32Array(most + 1);
     const perCount = this.perCount.fill(0, 0, most + 1);
