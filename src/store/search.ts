@@ -79,7 +79,10 @@ function bigrams(chars: readonly string[]): string[] {
 // The index text is written code unit by code unit into one buffer and made a string once per
 // call. Concatenated, every bigram was a string of its own: half a gigabyte of garbage, and a
 // tenth of all the cold pass allocates, for the ingest bench's 30,000 items (issue 11).
-let units = new Uint16Array(4096);
+const START_UNITS = 4096;
+/** A buffer grown past this for a huge text is let go after it, not kept for the process's life. */
+const KEPT_UNITS = 1 << 16;
+let units = new Uint16Array(START_UNITS);
 let used = 0;
 
 function put(unit: number): void {
@@ -123,6 +126,7 @@ function written(): string {
     text += String.fromCharCode.apply(null, units.subarray(start, Math.min(used, start + 8192)) as unknown as number[]);
   }
   used = 0;
+  if (units.length > KEPT_UNITS) units = new Uint16Array(START_UNITS);
   return text;
 }
 

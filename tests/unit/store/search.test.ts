@@ -108,6 +108,13 @@ describe('search text', () => {
     expect(ftsQuery('!?')).toBeNull();
   });
 
+  it('writes a long text whole, and a short one right after it', () => {
+    // 150,000 code units of index text: past any one piece it is built from, and past the buffer kept between calls.
+    const long = searchText('ab 가나다 '.repeat(10_000));
+    expect(long).toBe('ab 가나 나다 다 '.repeat(10_000).trimEnd());
+    expect(searchText('지역경제')).toBe('지역 역경 경제 제');
+  });
+
   it('keeps characters outside the BMP whole and splits other scripts at punctuation', () => {
     expect(searchText('𠮷野家 𠮷 ΣΩΚΡΑΤΗΣ x_y 12,345원 Ｅ-mail')).toBe('𠮷野 野家 家 𠮷 σωκρατης x y 12 345 원 e mail');
     expect(ftsQuery('𠮷野家')).toBe('"𠮷野 野家"');
