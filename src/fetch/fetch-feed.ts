@@ -4,7 +4,7 @@ import { request, type Dispatcher } from 'undici';
 import type { FetchOptions, FetchRequest, FetchResult, SourceError } from '../model.js';
 import { agentFor } from './agent.js';
 import { httpStatusError } from './http-status-error.js';
-import { networkError, timeoutError } from './network-error.js';
+import { hasErrorCode, networkError, timeoutError } from './network-error.js';
 import { fetchLocalFile } from './read-file.js';
 import { BodyTooLargeError, dropBody, readBody, UnsupportedEncodingError } from './read-body.js';
 import { parseUrl, RedirectChain, REDIRECT_STATUSES } from './redirects.js';
@@ -84,7 +84,7 @@ async function exchange(x: Exchange): Promise<FetchResult> {
         bodyTimeout: opts.timeoutMs,
       });
     } catch (err) {
-      if (parts.method === 'GET' && !x.signal.aborted && resent < MAX_RESENDS && closedBeforeAnswer(err)) {
+      if (parts.method === 'GET' && !x.signal.aborted && resent < MAX_RESENDS && hasErrorCode(err, CLOSED)) {
         resent++;
         continue;
       }
@@ -106,12 +106,6 @@ async function exchange(x: Exchange): Promise<FetchResult> {
 // http.Transport do. Each idle connection to the host may be such a one, hence more than one try.
 const MAX_RESENDS = 3;
 const CLOSED = new Set(['UND_ERR_SOCKET', 'ECONNRESET', 'EPIPE']);
-
-function closedBeforeAnswer(err: unknown): boolean {
-  const code = (err as { code?: unknown } | null)?.code;
-  const causeCode = (err as { cause?: { code?: unknown } } | null)?.cause?.code;
-  return CLOSED.has(String(code)) || CLOSED.has(String(causeCode));
-}
 
 // finish turns the final (non-redirect) response into a result.
 async function finish(x: Exchange, url: string, res: Dispatcher.ResponseData, movedTo: string | null): Promise<FetchResult> {

@@ -27,6 +27,11 @@ function codesOf(err: unknown, depth = 0): Coded[] {
   return found;
 }
 
+// hasErrorCode is true when `err`, or an error it wraps, carries one of `codes`.
+export function hasErrorCode(err: unknown, codes: ReadonlySet<string>): boolean {
+  return codesOf(err).some((c) => codes.has(c.code));
+}
+
 // reason shortens OpenSSL's "…:error:0A00010B:SSL routines:ssl3_get_record:wrong version number:file:line:"
 // to its human part, and any other message to its first line.
 function reason(message: string): string {
